@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.boot;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an {@link MtlsConfigurationException} at startup with its description and
+ * action, instead of a stack trace.
+ *
+ * @author mtls-spring-boot authors
+ */
+class MtlsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<MtlsConfigurationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MtlsConfigurationException cause) {
+		return new FailureAnalysis(cause.getMessage(), cause.getAction(), cause);
+	}
+
+}

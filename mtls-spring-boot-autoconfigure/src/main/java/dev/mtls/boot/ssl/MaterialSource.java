@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.boot.ssl;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.ssl.SslProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.core.log.LogMessage;
+
+/**
+ * The one place that reads key material. It loads a bundle into an immutable
+ * {@link CertificateMaterial}, validates it, and serves it through one long-lived
+ * {@link SSLContext} whose key and trust managers read the current snapshot at every
+ * handshake. Everything else in the starter gets material from here.
+ *
+ * @author mtls-spring-boot authors
+ * @since 0.1.0
+ */
+public final class MaterialSource {
+
+	private static final Log logger = LogFactory.getLog(MaterialSource.class);
+
+	private final BundleDescription description;
+
+	private final MaterialLoader loader;
+
+	private final MaterialValidator validator;
+
+	private volatile ActiveMaterial active;
+
+	private final SSLContext sslContext;
+
+	private final SslOptions options;
+
+	private final MtlsSslBundle sslBundle;
+
+	private MaterialSource(BundleDescription description, ActiveMaterial active, Clock clock) {
+		this.description = description;
+		this.loader = new MaterialLoader(clock);
+		this.validator = new MaterialValidator(clock);
+		this.active = active;
+		SwappableKeyManager keyManager = new SwappableKeyManager(this::active);
+		SwappableTrustManager trustManager = new SwappableTrustManager(this::active);
+		this.sslContext = createSslContext(active.source().getProtocol(), keyManager, trustManager);
+		this.options = options(active.source().getOptions(), this.sslContext);
+		this.sslBundle = new MtlsSslBundle(this::active, this.sslContext, this.options, keyManager, trustManager);
+	}
+
+	/**
+	 * Load and validate the material of a bundle.
+	 * @param bundleName the bundle name ({@code mtls.bundle})
+	 * @param bundles the registered bundles
+	 * @param properties Spring Boot's SSL properties, used to name the properties and
+	 * files behind the bundle
+	 * @param clock the clock that validity is checked against
+	 * @return the material source
+	 * @throws InvalidConfigurationPropertyValueException if no such bundle exists
+	 * @throws MtlsBundleException if the material is unusable
+	 */
+	public static MaterialSource load(String bundleName, SslBundles bundles, @Nullable SslProperties properties,
+			Clock clock) {
+		SslBundle bundle = bundle(bundleName, bundles);
+		BundleDescription description = BundleDescription.of(bundleName, properties);
+		CertificateMaterial material = new MaterialLoader(clock).load(bundle, description);
+		new MaterialValidator(clock).validate(material, description);
+		MaterialSource source = new MaterialSource(description, ActiveMaterial.of(material, bundle), clock);
+		logger.info(LogMessage.format(
+				"mTLS bundle '%s' loaded: subject '%s', serial %s, valid until %s, %d trust anchor(s)", bundleName,
+				MaterialValidator.subject(material.leaf()), MaterialValidator.serial(material.leaf()),
+				material.leaf().getNotAfter().toInstant(), material.trustAnchors().size()));
+		return source;
+	}
+
+	private static SslBundle bundle(String bundleName, SslBundles bundles) {
+		try {
+			return bundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			List<String> known = bundles.getBundleNames();
+			throw new InvalidConfigurationPropertyValueException("mtls.bundle", bundleName,
+					("No SSL bundle named '%s' is configured (known bundles: %s). Define it with "
+							+ "spring.ssl.bundle.pem.%s.* or spring.ssl.bundle.jks.%s.*, or set mtls.bundle to one of the known bundles.")
+						.formatted(bundleName, known.isEmpty() ? "none" : String.join(", ", known), bundleName,
+								bundleName));
+		}
+	}
+
+	/**
+	 * Return the name of the bundle.
+	 * @return the bundle name
+	 */
+	public String bundleName() {
+		return this.description.name();
+	}
+
+	/**
+	 * Return the material in use now.
+	 * @return the current material
+	 */
+	public CertificateMaterial current() {
+		return this.active.material();
+	}
+
+	/**
+	 * Return the long-lived SSL context of this bundle. Its managers always use the
+	 * current material.
+	 * @return the SSL context
+	 */
+	public SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * Return a live {@link SslBundle} over this source, for Spring Boot consumers.
+	 * @return the bundle
+	 */
+	public SslBundle sslBundle() {
+		return this.sslBundle;
+	}
+
+	/**
+	 * Return the enabled TLS protocols, from the bundle's options or the defaults (TLS
+	 * 1.3 and 1.2).
+	 * @return the protocols
+	 */
+	public List<String> protocols() {
+		return List.of(this.options.getEnabledProtocols());
+	}
+
+	/**
+	 * Return the enabled cipher suites, from the bundle's options or the defaults
+	 * (forward-secret AEAD suites).
+	 * @return the cipher suites
+	 */
+	public List<String> ciphers() {
+		return List.of(this.options.getCiphers());
+	}
+
+	ActiveMaterial active() {
+		return this.active;
+	}
+
+	BundleDescription description() {
+		return this.description;
+	}
+
+	MaterialLoader loader() {
+		return this.loader;
+	}
+
+	MaterialValidator validator() {
+		return this.validator;
+	}
+
+	private static SSLContext createSslContext(String protocol, KeyManager keyManager, TrustManager trustManager) {
+		try {
+			SSLContext context = SSLContext.getInstance(protocol);
+			context.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Unable to create the mTLS SSL context", ex);
+		}
+	}
+
+	private static SslOptions options(SslOptions configured, SSLContext context) {
+		String[] protocols = configured.getEnabledProtocols();
+		String[] ciphers = configured.getCiphers();
+		if (protocols == null) {
+			protocols = TlsDefaults.PROTOCOLS.toArray(new String[0]);
+		}
+		if (ciphers == null) {
+			Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
+			ciphers = TlsDefaults.CIPHERS.stream().filter(supported::contains).toArray(String[]::new);
+		}
+		return SslOptions.of(Arrays.copyOf(ciphers, ciphers.length), Arrays.copyOf(protocols, protocols.length));
+	}
+
+}

@@ -1,0 +1,194 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.boot.ssl;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that {@link CertificateMaterial} is fit for mutual TLS: the key matches the
+ * leaf, the leaf is valid now, trust anchors exist, and a chain that claims a trusted
+ * issuer verifies against it.
+ *
+ * @author mtls-spring-boot authors
+ */
+final class MaterialValidator {
+
+	private static final byte[] PROBE = "mtls-spring-boot key match probe".getBytes();
+
+	private final Clock clock;
+
+	MaterialValidator(Clock clock) {
+		this.clock = clock;
+	}
+
+	void validate(CertificateMaterial material, BundleDescription description) {
+		checkKeyMatches(material, description);
+		checkValidity(material.leaf(), description);
+		checkTrustAnchors(material, description);
+		checkChain(material, description);
+	}
+
+	private void checkKeyMatches(CertificateMaterial material, BundleDescription description) {
+		if (!matches(material.privateKey(), material.leaf().getPublicKey())) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.KEY_MISMATCH,
+					description.privateKeyProperty(),
+					"The private key of SSL bundle '%s' (%s) does not belong to its certificate (%s, subject '%s', serial %s)."
+						.formatted(description.name(), description.privateKey(), description.certificate(),
+								subject(material.leaf()), serial(material.leaf())),
+					"Point %s at the private key that was issued together with the certificate in %s; both files must come from the same issuance."
+						.formatted(description.privateKeyProperty(), description.certificateProperty()),
+					null);
+		}
+	}
+
+	private void checkValidity(X509Certificate leaf, BundleDescription description) {
+		Instant now = this.clock.instant();
+		Instant notAfter = leaf.getNotAfter().toInstant();
+		Instant notBefore = leaf.getNotBefore().toInstant();
+		if (now.isAfter(notAfter)) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.EXPIRED,
+					description.certificateProperty(),
+					"The certificate of SSL bundle '%s' (%s, subject '%s', serial %s) expired at %s.".formatted(
+							description.name(), description.certificate(), subject(leaf), serial(leaf), notAfter),
+					"Renew the certificate and replace the file, or point %s at a valid certificate."
+						.formatted(description.certificateProperty()),
+					null);
+		}
+		if (now.isBefore(notBefore)) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.NOT_YET_VALID,
+					description.certificateProperty(),
+					"The certificate of SSL bundle '%s' (%s, subject '%s', serial %s) is not valid before %s."
+						.formatted(description.name(), description.certificate(), subject(leaf), serial(leaf),
+								notBefore),
+					"Check this machine's clock, or point %s at a certificate that is valid now."
+						.formatted(description.certificateProperty()),
+					null);
+		}
+	}
+
+	private void checkTrustAnchors(CertificateMaterial material, BundleDescription description) {
+		if (material.trustAnchors().isEmpty()) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.NO_TRUST_ANCHORS,
+					description.trustProperty(),
+					"SSL bundle '%s' has no trust material (%s), so peers' certificates cannot be verified."
+						.formatted(description.name(), description.trust()),
+					"Set %s to the certificates of the authorities that issue your peers' certificates."
+						.formatted(description.trustProperty()),
+					null);
+		}
+	}
+
+	private void checkChain(CertificateMaterial material, BundleDescription description) {
+		List<X509Certificate> path = withoutAnchors(material.chain(), material.trustAnchors());
+		if (path.isEmpty() || !issuedByAnchor(path.get(path.size() - 1), material.trustAnchors())) {
+			return;
+		}
+		try {
+			Set<TrustAnchor> anchors = new HashSet<>();
+			for (X509Certificate anchor : material.trustAnchors()) {
+				anchors.add(new TrustAnchor(anchor, null));
+			}
+			PKIXParameters parameters = new PKIXParameters(anchors);
+			parameters.setRevocationEnabled(false);
+			parameters.setDate(Date.from(this.clock.instant()));
+			CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
+			CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CHAIN_NOT_TRUSTED,
+					description.certificateProperty(),
+					"The certificate of SSL bundle '%s' (%s, subject '%s') names issuer '%s' from the bundle's trust material (%s), but its chain does not verify: %s"
+						.formatted(description.name(), description.certificate(), subject(material.leaf()),
+								path.get(path.size() - 1).getIssuerX500Principal().getName(), description.trust(),
+								MaterialLoader.rootMessage(ex)),
+					"Include the intermediate certificates after the leaf in %s, or correct the authorities in %s."
+						.formatted(description.certificateProperty(), description.trustProperty()),
+					ex);
+		}
+	}
+
+	private static List<X509Certificate> withoutAnchors(List<X509Certificate> chain, List<X509Certificate> anchors) {
+		List<X509Certificate> path = new ArrayList<>(chain);
+		path.removeIf(anchors::contains);
+		return path;
+	}
+
+	private static boolean issuedByAnchor(X509Certificate certificate, List<X509Certificate> anchors) {
+		for (X509Certificate anchor : anchors) {
+			if (anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+		String algorithm = signatureAlgorithm(privateKey);
+		if (algorithm == null) {
+			return privateKey.getAlgorithm().equals(publicKey.getAlgorithm());
+		}
+		try {
+			Signature signer = Signature.getInstance(algorithm);
+			signer.initSign(privateKey);
+			signer.update(PROBE);
+			byte[] signature = signer.sign();
+			Signature verifier = Signature.getInstance(algorithm);
+			verifier.initVerify(publicKey);
+			verifier.update(PROBE);
+			return verifier.verify(signature);
+		}
+		catch (GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable String signatureAlgorithm(PrivateKey privateKey) {
+		return switch (privateKey.getAlgorithm()) {
+			case "RSA" -> "SHA256withRSA";
+			case "EC" -> "SHA256withECDSA";
+			case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+			case "DSA" -> "SHA256withDSA";
+			default -> null;
+		};
+	}
+
+	static String subject(X509Certificate certificate) {
+		return certificate.getSubjectX500Principal().getName();
+	}
+
+	static String serial(X509Certificate certificate) {
+		return certificate.getSerialNumber().toString(16);
+	}
+
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.boot.server;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Registers {@code key=value} strings as dynamic test properties.
+ *
+ * @author mtls-spring-boot authors
+ */
+final class Properties {
+
+	private Properties() {
+	}
+
+	static void register(DynamicPropertyRegistry registry, String... properties) {
+		for (String property : properties) {
+			int separator = property.indexOf('=');
+			String value = property.substring(separator + 1);
+			registry.add(property.substring(0, separator), () -> value);
+		}
+	}
+
+}
