@@ -22,10 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -41,6 +43,8 @@ import org.bouncycastle.operator.OutputEncryptor;
  * @since 0.1.0
  */
 public final class Pem {
+
+	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
 	private Pem() {
 	}
@@ -81,6 +85,7 @@ public final class Pem {
 				.setPassword(password.toCharArray())
 				.setPRF(PKCS8Generator.PRF_HMACSHA256)
 				.setIterationCount(2048)
+				.setProvider(BOUNCY_CASTLE)
 				.build();
 			return encode(new JcaPKCS8Generator(privateKey, encryptor).generate());
 		}
