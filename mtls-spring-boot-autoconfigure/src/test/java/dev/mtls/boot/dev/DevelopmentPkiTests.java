@@ -145,11 +145,13 @@ class DevelopmentPkiTests {
 				Callable<DevelopmentPki.ServiceFiles> task = () -> pki(Clock.systemUTC()).ensure(name);
 				results.add(executor.submit(task));
 			}
-			X509Certificate authority = PemFiles.readCertificates(this.directory.resolve("ca.crt")).get(0);
+			List<Path> certificates = new ArrayList<>();
 			for (Future<DevelopmentPki.ServiceFiles> result : results) {
-				PemFiles.readCertificates(result.get(30, TimeUnit.SECONDS).certificate())
-					.get(0)
-					.verify(authority.getPublicKey());
+				certificates.add(result.get(30, TimeUnit.SECONDS).certificate());
+			}
+			X509Certificate authority = PemFiles.readCertificates(this.directory.resolve("ca.crt")).get(0);
+			for (Path certificate : certificates) {
+				PemFiles.readCertificates(certificate).get(0).verify(authority.getPublicKey());
 			}
 		}
 		finally {

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.sample.demo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import dev.mtls.sample.a.SampleServiceAApplication;
+import dev.mtls.sample.b.SampleServiceBApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts both sample services on real Tomcat with development certificates and runs the
+ * demo client against them: A calls B with a RestClient, B calls A with a WebClient, and
+ * a call without a client certificate is refused.
+ *
+ * @author mtls-spring-boot authors
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SamplesCallEachOtherIntegrationTests {
+
+	@TempDir
+	Path pki;
+
+	@Test
+	void samplesCallEachOtherOverMtls(CapturedOutput output) throws IOException {
+		int portA = freePort();
+		int portB = freePort();
+		try (ConfigurableApplicationContext a = service(SampleServiceAApplication.class, "sample-service-a", portA,
+				portB);
+				ConfigurableApplicationContext b = service(SampleServiceBApplication.class, "sample-service-b", portB,
+						portA)) {
+			ConfigurableApplicationContext demo = SpringApplication.run(DemoClientApplication.class,
+					"--mtls.dev.directory=" + this.pki, "--demo.service-a-url=https://localhost:" + portA,
+					"--demo.service-b-url=https://localhost:" + portB);
+
+			assertThat(SpringApplication.exit(demo)).isZero();
+			assertThat(output).contains(
+					"sample-service-a called sample-service-b over mTLS; sample-service-b saw caller spiffe://example.org/sample-service-a")
+				.contains(
+						"sample-service-b called sample-service-a over mTLS; sample-service-a saw caller spiffe://example.org/sample-service-b")
+				.contains("refused at the TLS handshake")
+				.contains("== demo OK ==");
+		}
+	}
+
+	private ConfigurableApplicationContext service(Class<?> application, String name, int port, int peerPort) {
+		return SpringApplication.run(application, "--spring.main.web-application-type=servlet",
+				"--spring.application.name=" + name, "--server.port=" + port, "--mtls.bundle=service",
+				"--mtls.dev.enabled=true", "--mtls.dev.directory=" + this.pki,
+				"--sample.peer-url=https://localhost:" + peerPort);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
