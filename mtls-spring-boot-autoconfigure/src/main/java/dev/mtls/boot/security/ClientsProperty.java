@@ -38,11 +38,11 @@ final class ClientsProperty {
 			boolean mangled = key.startsWith("spiffe") && !key.startsWith("spiffe://")
 					|| (key.contains("//") && !key.contains("://"));
 			if (mangled) {
-				throw new InvalidConfigurationPropertyValueException("mtls.authorization.clients", key,
-						"The key '%s' lost characters in binding. Write identity keys in bracket notation, for example "
-								+ "mtls.authorization.clients.\"[spiffe://example.org/orders]\": [inventory:read] in YAML"
-								+ " or mtls.authorization.clients[spiffe://example.org/orders]=inventory:read in properties."
-									.formatted(key));
+				throw new InvalidConfigurationPropertyValueException("mtls.authorization.clients", key, ("The key '%s' "
+						+ "lost characters in binding. Write identity keys in bracket notation, for example "
+						+ "mtls.authorization.clients.\"[spiffe://example.org/orders]\": [inventory:read] in YAML or "
+						+ "mtls.authorization.clients[spiffe://example.org/orders]=inventory:read in properties.")
+					.formatted(key));
 			}
 		});
 	}

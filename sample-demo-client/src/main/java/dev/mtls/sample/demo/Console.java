@@ -35,7 +35,7 @@ final class Console {
 	}
 
 	static void line(String label, String text) {
-		OUT.printf("%-22s %s%n", label + ":", text);
+		OUT.printf("%-22s %s%n", label.isEmpty() ? "" : label + ":", text);
 	}
 
 }

@@ -76,12 +76,11 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		Console.line("demo client identity", "spiffe://example.org/ops (development certificate)");
 		checkReady("sample-service-a", this.serviceA);
 		checkReady("sample-service-b", this.serviceB);
-		boolean aToB = call("A -> B", this.serviceA + "/call-b", "sample-service-b", "serviceBSaw",
-				"spiffe://example.org/sample-service-a");
-		boolean bToA = call("B -> A", this.serviceB + "/call-a", "sample-service-a", "serviceASaw",
-				"spiffe://example.org/sample-service-b");
+		boolean aToB = calls("A -> B", this.serviceA + "/call-b", "sample-service-a", "sample-service-b");
+		boolean bToA = calls("B -> A", this.serviceB + "/call-a", "sample-service-b", "sample-service-a");
+		boolean opsDenied = deniedDirectly(this.serviceA + "/orders");
 		boolean refused = refusedWithoutCertificate(this.serviceA + "/whoami");
-		this.exitCode = (aToB && bToA && refused) ? 0 : 1;
+		this.exitCode = (aToB && bToA && opsDenied && refused) ? 0 : 1;
 		Console.heading((this.exitCode == 0) ? "demo OK" : "demo FAILED");
 	}
 
@@ -97,16 +96,41 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 				millisSince(start)));
 	}
 
-	private boolean call(String label, String url, String callee, String sawKey, String expectedCaller) {
+	private boolean calls(String label, String trigger, String caller, String callee) {
 		long start = System.nanoTime();
-		Map<String, Object> result = this.client.get().uri(url).retrieve().body(JSON);
+		Map<String, Object> result = this.client.get().uri(trigger).retrieve().body(JSON);
 		long millis = millisSince(start);
-		Object saw = result.get(sawKey);
-		String caller = (saw instanceof Map<?, ?> map) ? String.valueOf(map.get("principal")) : "nothing";
-		String serial = (saw instanceof Map<?, ?> map) ? String.valueOf(map.get("serial")) : "?";
-		Console.line(label, "%s called %s over mTLS; %s saw caller %s (serial %s) [%d ms]"
-			.formatted(result.get("service"), callee, callee, caller, serial, millis));
-		return expectedCaller.equals(caller);
+		String callerId = "spiffe://example.org/" + caller;
+		Map<?, ?> allowed = (Map<?, ?>) result.get("allowed");
+		Map<?, ?> denied = (Map<?, ?>) result.get("denied");
+		Console.line(label + " allowed", "%s called %s: HTTP %s; %s saw caller %s".formatted(caller,
+				allowed.get("request"), allowed.get("status"), callee, saw(String.valueOf(allowed.get("body")))));
+		Console.line(label + " denied", "%s called %s: HTTP %s %s".formatted(caller, denied.get("request"),
+				denied.get("status"), denied.get("body")));
+		Console.line("", "(both calls, made by %s on request of %s, took %d ms)".formatted(caller,
+				result.get("calledBy"), millis));
+		return Integer.valueOf(200).equals(allowed.get("status"))
+				&& String.valueOf(allowed.get("body")).contains("\"principal\":\"" + callerId + "\"")
+				&& Integer.valueOf(403).equals(denied.get("status"))
+				&& String.valueOf(denied.get("body")).contains("\"client\":\"" + callerId + "\"");
+	}
+
+	private boolean deniedDirectly(String url) {
+		return this.client.get().uri(url).exchange((request, response) -> {
+			String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			Console.line("ops -> A denied",
+					"GET %s: HTTP %d %s".formatted(url, response.getStatusCode().value(), body));
+			return response.getStatusCode().value() == 403;
+		});
+	}
+
+	private static String saw(String body) {
+		int start = body.indexOf("\"principal\":\"");
+		if (start < 0) {
+			return "nobody";
+		}
+		start += "\"principal\":\"".length();
+		return body.substring(start, body.indexOf('"', start));
 	}
 
 	private boolean refusedWithoutCertificate(String url) throws GeneralSecurityException, IOException {

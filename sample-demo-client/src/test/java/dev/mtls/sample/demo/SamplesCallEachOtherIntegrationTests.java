@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts both sample services on real Tomcat with development certificates and runs the
- * demo client against them: A calls B with a RestClient, B calls A with a WebClient, and
- * a call without a client certificate is refused.
+ * demo client against them: A calls B with a RestClient, B calls A with a WebClient, each
+ * with one allowed and one denied call, and a call without a client certificate is
+ * refused.
  *
  * @author mtls-spring-boot authors
  */
@@ -58,10 +59,15 @@ class SamplesCallEachOtherIntegrationTests {
 					"--demo.service-b-url=https://localhost:" + portB);
 
 			assertThat(SpringApplication.exit(demo)).isZero();
-			assertThat(output).contains(
-					"sample-service-a called sample-service-b over mTLS; sample-service-b saw caller spiffe://example.org/sample-service-a")
-				.contains(
-						"sample-service-b called sample-service-a over mTLS; sample-service-a saw caller spiffe://example.org/sample-service-b")
+			assertThat(output)
+				.contains("sample-service-a called GET https://localhost:" + portB
+						+ "/inventory: HTTP 200; sample-service-b saw caller spiffe://example.org/sample-service-a")
+				.contains("sample-service-a called GET https://localhost:" + portB + "/call-a: HTTP 403")
+				.contains("sample-service-b called GET https://localhost:" + portA
+						+ "/orders: HTTP 200; sample-service-a saw caller spiffe://example.org/sample-service-b")
+				.contains("sample-service-b called GET https://localhost:" + portA + "/call-b: HTTP 403")
+				.contains("\"client\":\"spiffe://example.org/sample-service-b\"")
+				.contains("\"client\":\"spiffe://example.org/ops\"")
 				.contains("refused at the TLS handshake")
 				.contains("== demo OK ==");
 		}
@@ -71,7 +77,8 @@ class SamplesCallEachOtherIntegrationTests {
 		return SpringApplication.run(application, "--spring.main.web-application-type=servlet",
 				"--spring.application.name=" + name, "--server.port=" + port, "--mtls.bundle=service",
 				"--mtls.dev.enabled=true", "--mtls.dev.directory=" + this.pki,
-				"--sample.peer-url=https://localhost:" + peerPort);
+				"--sample.peer-url=https://localhost:" + peerPort,
+				"--mtls.authorization.clients[spiffe://example.org/sample-service-b]=orders:read");
 	}
 
 	private static int freePort() throws IOException {

@@ -18,10 +18,11 @@ package dev.mtls.sample.a;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.mtls.boot.security.ClientIdentity;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -34,37 +35,65 @@ import org.springframework.web.client.RestClient;
 @RestController
 class SampleController {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
 	private final RestClient serviceB;
+
+	private final String peerUrl;
 
 	SampleController(RestClient.Builder builder, @Value("${sample.peer-url}") String peerUrl) {
 		this.serviceB = builder.baseUrl(peerUrl).build();
+		this.peerUrl = peerUrl;
 	}
 
 	/**
-	 * Describe the caller's certificate.
-	 * @param request the request
+	 * Describe the caller's certificate. Open to every verified client.
+	 * @param caller the caller
 	 * @return the caller
 	 */
 	@GetMapping("/whoami")
-	Caller whoami(HttpServletRequest request) {
-		return Caller.of(request);
+	Map<String, Object> whoami(@AuthenticationPrincipal ClientIdentity caller) {
+		return Identities.describe(caller);
 	}
 
 	/**
-	 * Call service B over mTLS (with a {@link RestClient}) and return what B saw.
-	 * @param request the request
-	 * @return who called, and what service B saw of this service
+	 * The business endpoint: only clients with the {@code orders:read} authority, which
+	 * {@code mtls.authorization.clients} grants to service B only.
+	 * @param caller the caller
+	 * @return the orders and who asked
+	 */
+	@GetMapping("/orders")
+	@PreAuthorize("hasAuthority('orders:read')")
+	Map<String, Object> orders(@AuthenticationPrincipal ClientIdentity caller) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("orders", java.util.List.of("order-1", "order-2"));
+		result.put("caller", Identities.describe(caller));
+		return result;
+	}
+
+	/**
+	 * For operators: call service B over mTLS with a {@link RestClient}, once where B
+	 * allows this service and once where it does not, and return what B answered.
+	 * @param caller the operator
+	 * @return both answers
 	 */
 	@GetMapping("/call-b")
-	Map<String, Object> callB(HttpServletRequest request) {
+	@OpsOnly
+	Map<String, Object> callB(@AuthenticationPrincipal ClientIdentity caller) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("service", "sample-service-a");
-		result.put("calledBy", Caller.of(request).principal());
-		result.put("serviceBSaw", this.serviceB.get().uri("/whoami").retrieve().body(JSON));
+		result.put("calledBy", caller.name());
+		result.put("allowed", call("/inventory"));
+		result.put("denied", call("/call-a"));
 		return result;
+	}
+
+	private Map<String, Object> call(String path) {
+		return this.serviceB.get().uri(path).exchange((request, response) -> {
+			Map<String, Object> call = new LinkedHashMap<>();
+			call.put("request", "GET " + this.peerUrl + path);
+			call.put("status", response.getStatusCode().value());
+			call.put("body", new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			return call;
+		});
 	}
 
 }

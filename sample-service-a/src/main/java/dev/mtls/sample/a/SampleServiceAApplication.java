@@ -17,6 +17,7 @@ package dev.mtls.sample.a;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
  * Sample service A: serves HTTPS with mutual TLS and calls sample service B.
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author mtls-spring-boot authors
  */
 @SpringBootApplication
+@EnableMethodSecurity
 public class SampleServiceAApplication {
 
 	public static void main(String[] args) {

@@ -16,12 +16,14 @@
 package dev.mtls.sample.b;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.mtls.boot.security.ClientIdentity;
+import dev.mtls.boot.security.annotation.AllowClients;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -34,37 +36,67 @@ import org.springframework.web.reactive.function.client.WebClient;
 @RestController
 class SampleController {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
 	private final WebClient serviceA;
+
+	private final String peerUrl;
 
 	SampleController(WebClient.Builder builder, @Value("${sample.peer-url}") String peerUrl) {
 		this.serviceA = builder.baseUrl(peerUrl).build();
+		this.peerUrl = peerUrl;
 	}
 
 	/**
-	 * Describe the caller's certificate.
-	 * @param request the request
+	 * Describe the caller's certificate. Open to every verified client.
+	 * @param caller the caller
 	 * @return the caller
 	 */
 	@GetMapping("/whoami")
-	Caller whoami(HttpServletRequest request) {
-		return Caller.of(request);
+	Map<String, Object> whoami(@AuthenticationPrincipal ClientIdentity caller) {
+		return Identities.describe(caller);
 	}
 
 	/**
-	 * Call service A over mTLS (with a {@link WebClient}) and return what A saw.
-	 * @param request the request
-	 * @return who called, and what service A saw of this service
+	 * The business endpoint: only service A.
+	 * @param caller the caller
+	 * @return the inventory and who asked
+	 */
+	@GetMapping("/inventory")
+	@AllowClients("spiffe://example.org/sample-service-a")
+	Map<String, Object> inventory(@AuthenticationPrincipal ClientIdentity caller) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("inventory", List.of("widget: 7", "gadget: 3"));
+		result.put("caller", Identities.describe(caller));
+		return result;
+	}
+
+	/**
+	 * For operators: call service A over mTLS with a {@link WebClient}, once where A
+	 * allows this service and once where it does not, and return what A answered.
+	 * @param caller the operator
+	 * @return both answers
 	 */
 	@GetMapping("/call-a")
-	Map<String, Object> callA(HttpServletRequest request) {
+	@OpsOnly
+	Map<String, Object> callA(@AuthenticationPrincipal ClientIdentity caller) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("service", "sample-service-b");
-		result.put("calledBy", Caller.of(request).principal());
-		result.put("serviceASaw", this.serviceA.get().uri("/whoami").retrieve().bodyToMono(JSON).block());
+		result.put("calledBy", caller.name());
+		result.put("allowed", call("/orders"));
+		result.put("denied", call("/call-b"));
 		return result;
+	}
+
+	private Map<String, Object> call(String path) {
+		return this.serviceA.get()
+			.uri(path)
+			.exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty("").map((body) -> {
+				Map<String, Object> call = new LinkedHashMap<>();
+				call.put("request", "GET " + this.peerUrl + path);
+				call.put("status", response.statusCode().value());
+				call.put("body", body);
+				return call;
+			}))
+			.block();
 	}
 
 }

@@ -1,0 +1,195 @@
+/*
+ * Copyright 2026 the mtls-spring-boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.mtls.boot.security;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+
+import dev.mtls.boot.event.ClientAuthorizationEvent;
+import dev.mtls.boot.test.pki.TestPki;
+import dev.mtls.boot.testapp.SecuredApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.x509;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Tests for identity and {@code @AllowClients} rules with MockMvc and Spring Security's
+ * {@code x509(certificate)} post-processor, without sockets.
+ *
+ * @author mtls-spring-boot authors
+ */
+@SpringBootTest(classes = SecuredApplication.class)
+@AutoConfigureMockMvc
+class AuthorizationMockMvcTests {
+
+	@TempDir
+	static Path directory;
+
+	static TestPki pki;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SecuredApplication.AuthorizationEvents events;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		pki = TestPki.create(directory);
+		for (String property : pki.bundleProperties("service")) {
+			int separator = property.indexOf('=');
+			registry.add(property.substring(0, separator), () -> property.substring(separator + 1));
+		}
+		registry.add("mtls.authorization.clients[spiffe://example.org/orders]", () -> "inventory:read");
+		registry.add("mtls.authorization.clients[spiffe://example.org/ns/*/sa/billing]",
+				() -> "inventory:read,inventory:write");
+	}
+
+	@BeforeEach
+	void clearEvents() {
+		this.events.clear();
+	}
+
+	@Test
+	void whenClassRuleAllowsClientThenOk() throws Exception {
+		this.mvc.perform(get("/orders").with(as("spiffe://example.org/orders")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("orders"));
+	}
+
+	@Test
+	void whenClassRuleRefusesClientThen403ProblemNamingTheClient() throws Exception {
+		this.mvc.perform(get("/orders").with(as("spiffe://example.org/billing")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(403))
+			.andExpect(jsonPath("$.title").value("Forbidden"))
+			.andExpect(jsonPath("$.client").value("spiffe://example.org/billing"))
+			.andExpect(jsonPath("$.detail")
+				.value("Client 'spiffe://example.org/billing' is not allowed to call GET /orders."))
+			.andExpect(jsonPath("$.instance").value("/orders"));
+		assertThat(this.events.events()).singleElement()
+			.satisfies((event) -> assertThat(event.getOutcome()).isEqualTo(ClientAuthorizationEvent.Outcome.DENIED));
+	}
+
+	@Test
+	void whenMethodRuleOverridesClassRuleThenMethodRuleDecides() throws Exception {
+		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/ns/prod/sa/billing")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/orders")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void whenWildcardDoesNotMatchAcrossSegmentsThenDenied() throws Exception {
+		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/ns/prod/extra/sa/billing")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void whenMetaAnnotationNamesOperatorsThenOnlyOperatorsAreAllowed() throws Exception {
+		this.mvc.perform(get("/orders/admin").with(as("spiffe://example.org/ops"))).andExpect(status().isOk());
+		this.mvc.perform(get("/orders/admin").with(as("spiffe://example.org/orders")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void whenDeniedThenRequestBodyIsNotRead() throws Exception {
+		this.mvc
+			.perform(post("/orders").with(as("spiffe://example.org/billing"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("not json"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/orders").with(as("spiffe://example.org/orders"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"id\":7}"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("created 7"));
+	}
+
+	@Test
+	void whenEmptyRuleThenNobodyIsAllowed() throws Exception {
+		this.mvc.perform(get("/nobody").with(as("spiffe://example.org/ops"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void whenNoRuleThenAnyVerifiedClientIsAllowedAndSeesItsIdentity() throws Exception {
+		X509Certificate certificate = pki.client("spiffe://example.org/anyone").certificate();
+
+		this.mvc.perform(get("/whoami").with(x509(certificate)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("spiffe://example.org/anyone"))
+			.andExpect(jsonPath("$.source").value("SPIFFE"))
+			.andExpect(jsonPath("$.trustDomain").value("example.org"))
+			.andExpect(jsonPath("$.serial").value(certificate.getSerialNumber().toString(16)));
+	}
+
+	@Test
+	void whenNoCertificateThen401Problem() throws Exception {
+		this.mvc.perform(get("/whoami"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("A verified client certificate is required to call GET /whoami."));
+	}
+
+	@Test
+	void whenIdentityIsRefusedThen403ProblemBeforeAnyController() throws Exception {
+		X509Certificate twoIds = pki.authority()
+			.certificate()
+			.uri("spiffe://example.org/a", "spiffe://example.org/b")
+			.clientAuth()
+			.issue()
+			.certificate();
+
+		this.mvc.perform(get("/whoami").with(x509(twoIds)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Client identity refused")));
+	}
+
+	@Test
+	void whenAuthoritiesAreMappedThenPreAuthorizeAndSecuredUseThem() throws Exception {
+		this.mvc.perform(get("/inventory").with(as("spiffe://example.org/orders"))).andExpect(status().isOk());
+		this.mvc.perform(get("/inventory").with(as("spiffe://example.org/ops"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/inventory/write").with(as("spiffe://example.org/ns/dev/sa/billing")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/inventory/write").with(as("spiffe://example.org/orders")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.client").value("spiffe://example.org/orders"));
+	}
+
+	private static RequestPostProcessor as(String spiffeId) {
+		return x509(pki.client(spiffeId).certificate());
+	}
+
+}
