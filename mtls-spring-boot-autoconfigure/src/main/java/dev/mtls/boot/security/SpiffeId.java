@@ -17,6 +17,8 @@ package dev.mtls.boot.security;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.springframework.util.Assert;
 
 /**
@@ -131,6 +133,7 @@ public record SpiffeId(String trustDomain, String path) {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return PREFIX + this.trustDomain + this.path;
 	}

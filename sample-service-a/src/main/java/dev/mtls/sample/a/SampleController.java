@@ -45,13 +45,20 @@ class SampleController {
 	}
 
 	/**
-	 * Describe the caller's certificate. Open to every verified client.
+	 * Describe the caller: its identity as the mTLS handshake verified it. Open to every
+	 * verified client.
 	 * @param caller the caller
-	 * @return the caller
+	 * @return the principal, SPIFFE ID, common name and serial, and the whole identity
 	 */
 	@GetMapping("/whoami")
 	Map<String, Object> whoami(@AuthenticationPrincipal ClientIdentity caller) {
-		return Identities.describe(caller);
+		Map<String, Object> whoami = new LinkedHashMap<>();
+		whoami.put("principal", caller.name());
+		whoami.put("spiffeId", caller.spiffeId());
+		whoami.put("commonName", caller.commonName());
+		whoami.put("serial", caller.serial());
+		whoami.put("identity", caller);
+		return whoami;
 	}
 
 	/**
@@ -65,7 +72,7 @@ class SampleController {
 	Map<String, Object> orders(@AuthenticationPrincipal ClientIdentity caller) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("orders", java.util.List.of("order-1", "order-2"));
-		result.put("caller", Identities.describe(caller));
+		result.put("caller", caller);
 		return result;
 	}
 
