@@ -72,6 +72,7 @@ class SampleController {
 	Map<String, Object> orders(@AuthenticationPrincipal ClientIdentity caller) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("orders", java.util.List.of("order-1", "order-2"));
+		result.put("principal", caller.name());
 		result.put("caller", caller);
 		return result;
 	}

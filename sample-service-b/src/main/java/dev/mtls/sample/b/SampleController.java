@@ -72,6 +72,7 @@ class SampleController {
 	Map<String, Object> inventory(@AuthenticationPrincipal ClientIdentity caller) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("inventory", List.of("widget: 7", "gadget: 3"));
+		result.put("principal", caller.name());
 		result.put("caller", caller);
 		return result;
 	}
