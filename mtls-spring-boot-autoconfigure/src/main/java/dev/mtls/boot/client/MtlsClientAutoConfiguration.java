@@ -58,6 +58,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(MtlsClientProperties.class)
 public final class MtlsClientAutoConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectionRenewal mtlsConnectionRenewal(MtlsClientProperties properties) {
+		return new ConnectionRenewal(properties.isRenewConnectionsOnReload());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
 	static class RestClientConfiguration {
@@ -67,11 +73,11 @@ public final class MtlsClientAutoConfiguration {
 		@ConditionalOnMissingBean
 		MtlsRestClientCustomizer mtlsRestClientCustomizer(MaterialSource source, ResourceLoader resourceLoader,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-				ObjectProvider<HttpClientSettings> settings, Environment environment) {
+				ObjectProvider<HttpClientSettings> settings, Environment environment, ConnectionRenewal renewal) {
 			ClientHttpRequestFactoryBuilder<?> builder = requestFactoryBuilder
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-			return new MtlsRestClientCustomizer(builder,
-					ClientSettings.of(settings.getIfAvailable(), source, environment, "RestClient.Builder"));
+			return new MtlsRestClientCustomizer(builder, ReactorNettySsl.apply(builder, source, renewal),
+					ClientSettings.of(settings.getIfAvailable(), source, environment, "RestClient.Builder"), renewal);
 		}
 
 	}
@@ -85,11 +91,11 @@ public final class MtlsClientAutoConfiguration {
 		@ConditionalOnMissingBean
 		MtlsWebClientCustomizer mtlsWebClientCustomizer(MaterialSource source, ResourceLoader resourceLoader,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-				ObjectProvider<HttpClientSettings> settings, Environment environment) {
+				ObjectProvider<HttpClientSettings> settings, Environment environment, ConnectionRenewal renewal) {
 			ClientHttpConnectorBuilder<?> builder = connectorBuilder
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
-			return new MtlsWebClientCustomizer(builder,
-					ClientSettings.of(settings.getIfAvailable(), source, environment, "WebClient.Builder"));
+			return new MtlsWebClientCustomizer(builder, ReactorNettySsl.apply(builder, source, renewal),
+					ClientSettings.of(settings.getIfAvailable(), source, environment, "WebClient.Builder"), renewal);
 		}
 
 	}

@@ -32,12 +32,27 @@ public class MtlsClientProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * Whether to give mTLS clients new connection pools when material is reloaded, so
+	 * that idle pooled connections (and their TLS sessions) are not reused. Requests in
+	 * flight finish on the old connections.
+	 */
+	private boolean renewConnectionsOnReload;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isRenewConnectionsOnReload() {
+		return this.renewConnectionsOnReload;
+	}
+
+	public void setRenewConnectionsOnReload(boolean renewConnectionsOnReload) {
+		this.renewConnectionsOnReload = renewConnectionsOnReload;
 	}
 
 }

@@ -35,31 +35,37 @@ import org.springframework.web.client.RestClient;
  */
 public final class MtlsRestClientCustomizer implements RestClientCustomizer {
 
-	private final ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
+	private final ClientHttpRequestFactoryBuilder<?> plainBuilder;
+
+	private final ClientHttpRequestFactoryBuilder<?> mtlsBuilder;
 
 	private final ClientSettings settings;
 
-	MtlsRestClientCustomizer(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, ClientSettings settings) {
-		this.requestFactoryBuilder = requestFactoryBuilder;
+	private final ConnectionRenewal renewal;
+
+	MtlsRestClientCustomizer(ClientHttpRequestFactoryBuilder<?> plainBuilder,
+			ClientHttpRequestFactoryBuilder<?> mtlsBuilder, ClientSettings settings, ConnectionRenewal renewal) {
+		this.plainBuilder = plainBuilder;
+		this.mtlsBuilder = mtlsBuilder;
 		this.settings = settings;
+		this.renewal = renewal;
 	}
 
 	@Override
 	public void customize(RestClient.Builder builder) {
 		@Nullable HttpClientSettings mtls = this.settings.mtls();
 		if (mtls != null) {
-			builder.requestFactory(this.requestFactoryBuilder.build(mtls));
+			builder.requestFactory(RenewingRequestFactory.of(() -> this.mtlsBuilder.build(mtls), this.renewal));
 		}
 	}
 
 	/**
 	 * Return a customizer that takes mTLS off a builder again, restoring Spring Boot's
-	 * request factory without any SSL bundle:
-	 * {@code restClientBuilder.apply(mtlsRestClientCustomizer.optOut())}.
+	 * request factory without any SSL bundle: {@code builder.apply(customizer.optOut())}.
 	 * @return the opt-out customizer
 	 */
 	public Consumer<RestClient.Builder> optOut() {
-		return (builder) -> builder.requestFactory(this.requestFactoryBuilder.build(this.settings.plain()));
+		return (builder) -> builder.requestFactory(this.plainBuilder.build(this.settings.plain()));
 	}
 
 }

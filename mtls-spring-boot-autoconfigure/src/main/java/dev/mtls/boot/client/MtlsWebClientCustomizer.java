@@ -19,14 +19,14 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Makes every auto-configured {@link WebClient.Builder} present the mTLS bundle's
- * certificate and trust its authorities, on whichever connector Spring Boot detected
+ * certificate and trust its authorities, on whichever HTTP client Spring Boot detected
  * (Reactor Netty, JDK {@code HttpClient}, Apache HttpClient 5, Jetty). Host name
  * verification stays on. A builder can opt out with {@link #optOut()}.
  *
@@ -35,31 +35,37 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class MtlsWebClientCustomizer implements WebClientCustomizer {
 
-	private final ClientHttpConnectorBuilder<?> connectorBuilder;
+	private final ClientHttpConnectorBuilder<?> plainBuilder;
+
+	private final ClientHttpConnectorBuilder<?> mtlsBuilder;
 
 	private final ClientSettings settings;
 
-	MtlsWebClientCustomizer(ClientHttpConnectorBuilder<?> connectorBuilder, ClientSettings settings) {
-		this.connectorBuilder = connectorBuilder;
+	private final ConnectionRenewal renewal;
+
+	MtlsWebClientCustomizer(ClientHttpConnectorBuilder<?> plainBuilder, ClientHttpConnectorBuilder<?> mtlsBuilder,
+			ClientSettings settings, ConnectionRenewal renewal) {
+		this.plainBuilder = plainBuilder;
+		this.mtlsBuilder = mtlsBuilder;
 		this.settings = settings;
+		this.renewal = renewal;
 	}
 
 	@Override
 	public void customize(WebClient.Builder builder) {
 		@Nullable HttpClientSettings mtls = this.settings.mtls();
 		if (mtls != null) {
-			builder.clientConnector(this.connectorBuilder.build(mtls));
+			builder.clientConnector(RenewingConnector.of(() -> this.mtlsBuilder.build(mtls), this.renewal));
 		}
 	}
 
 	/**
 	 * Return a customizer that takes mTLS off a builder again, restoring Spring Boot's
-	 * connector without any SSL bundle:
-	 * {@code webClientBuilder.apply(mtlsWebClientCustomizer.optOut())}.
+	 * connector without any SSL bundle: {@code builder.apply(customizer.optOut())}.
 	 * @return the opt-out customizer
 	 */
 	public Consumer<WebClient.Builder> optOut() {
-		return (builder) -> builder.clientConnector(this.connectorBuilder.build(this.settings.plain()));
+		return (builder) -> builder.clientConnector(this.plainBuilder.build(this.settings.plain()));
 	}
 
 }

@@ -15,6 +15,8 @@
  */
 package dev.mtls.boot.ssl;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.ssl.JksSslBundleProperties;
 import org.springframework.boot.autoconfigure.ssl.PemSslBundleProperties;
+import org.springframework.boot.autoconfigure.ssl.PropertiesSslBundle;
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
@@ -149,6 +155,46 @@ final class BundleDescription {
 			}
 		}
 		return locations;
+	}
+
+	/**
+	 * Load the bundle again from its properties, reading its files afresh.
+	 * @param resourceLoader the resource loader
+	 * @return the bundle, or {@code null} if it is not described by properties
+	 */
+	@Nullable SslBundle load(ResourceLoader resourceLoader) {
+		if (this.pem != null) {
+			return PropertiesSslBundle.get(this.pem, resourceLoader);
+		}
+		if (this.jks != null) {
+			return PropertiesSslBundle.get(this.jks, resourceLoader);
+		}
+		return null;
+	}
+
+	/**
+	 * Return the files behind the bundle's material, as configured (links are not
+	 * resolved). Inline PEM content and resources that are not files are left out.
+	 * @param resourceLoader the resource loader
+	 * @return the files
+	 */
+	List<Path> files(ResourceLoader resourceLoader) {
+		List<Path> files = new ArrayList<>();
+		for (String location : locations()) {
+			Resource resource = resourceLoader.getResource(location);
+			try {
+				if (resource.isFile() || location.startsWith("file:") || !location.contains(":")) {
+					Path file = resource.getFile().toPath().toAbsolutePath().normalize();
+					if (!files.contains(file)) {
+						files.add(file);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// Not a file (for example a classpath resource in a jar): not watchable
+			}
+		}
+		return files;
 	}
 
 	private static String describe(String key, @Nullable String value) {

@@ -16,6 +16,7 @@
 package dev.mtls.boot.ssl;
 
 import java.security.GeneralSecurityException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.log.LogMessage;
 
 /**
@@ -52,11 +54,23 @@ public final class MaterialSource {
 
 	private final BundleDescription description;
 
+	private final List<Path> files;
+
+	private final String initialFingerprint;
+
 	private final MaterialLoader loader;
 
 	private final MaterialValidator validator;
 
+	private final boolean chainsToTrustAnchor;
+
+	private final SwappableKeyManager keyManager;
+
+	private final SwappableTrustManager trustManager;
+
 	private volatile ActiveMaterial active;
+
+	private volatile SSLContext jsseContext;
 
 	private final SSLContext sslContext;
 
@@ -64,16 +78,22 @@ public final class MaterialSource {
 
 	private final MtlsSslBundle sslBundle;
 
-	private MaterialSource(BundleDescription description, ActiveMaterial active, Clock clock) {
+	private MaterialSource(BundleDescription description, List<Path> files, String initialFingerprint,
+			ActiveMaterial active, Clock clock) {
 		this.description = description;
+		this.files = files;
+		this.initialFingerprint = initialFingerprint;
 		this.loader = new MaterialLoader(clock);
 		this.validator = new MaterialValidator(clock);
+		this.chainsToTrustAnchor = MaterialValidator.issuedByTrustAnchor(active.material());
 		this.active = active;
-		SwappableKeyManager keyManager = new SwappableKeyManager(this::active);
-		SwappableTrustManager trustManager = new SwappableTrustManager(this::active);
-		this.sslContext = createSslContext(active.source().getProtocol(), keyManager, trustManager);
+		this.keyManager = new SwappableKeyManager(this::active);
+		this.trustManager = new SwappableTrustManager(this::active);
+		this.jsseContext = createSslContext(active.source().getProtocol(), this.keyManager, this.trustManager);
+		this.sslContext = new LiveSslContext(() -> this.jsseContext);
 		this.options = options(active.source().getOptions(), this.sslContext);
-		this.sslBundle = new MtlsSslBundle(this::active, this.sslContext, this.options, keyManager, trustManager);
+		this.sslBundle = new MtlsSslBundle(this::active, this.sslContext, this.options, this.keyManager,
+				this.trustManager);
 	}
 
 	/**
@@ -82,18 +102,22 @@ public final class MaterialSource {
 	 * @param bundles the registered bundles
 	 * @param properties Spring Boot's SSL properties, used to name the properties and
 	 * files behind the bundle
+	 * @param resourceLoader the resource loader that resolves the bundle's locations
 	 * @param clock the clock that validity is checked against
 	 * @return the material source
 	 * @throws InvalidConfigurationPropertyValueException if no such bundle exists
 	 * @throws MtlsBundleException if the material is unusable
 	 */
 	public static MaterialSource load(String bundleName, SslBundles bundles, @Nullable SslProperties properties,
-			Clock clock) {
+			ResourceLoader resourceLoader, Clock clock) {
 		SslBundle bundle = bundle(bundleName, bundles);
 		BundleDescription description = BundleDescription.of(bundleName, properties);
+		List<Path> files = description.files(resourceLoader);
+		String fingerprint = ContentFingerprint.of(files);
 		CertificateMaterial material = new MaterialLoader(clock).load(bundle, description);
 		new MaterialValidator(clock).validate(material, description);
-		MaterialSource source = new MaterialSource(description, ActiveMaterial.of(material, bundle), clock);
+		MaterialSource source = new MaterialSource(description, files, fingerprint, ActiveMaterial.of(material, bundle),
+				clock);
 		logger.info(LogMessage.format(
 				"mTLS bundle '%s' loaded: subject '%s', serial %s, valid until %s, %d trust anchor(s)", bundleName,
 				MaterialValidator.subject(material.leaf()), MaterialValidator.serial(material.leaf()),
@@ -170,8 +194,40 @@ public final class MaterialSource {
 		return this.active;
 	}
 
+	/**
+	 * Swap in new, validated material. Handshakes from now on use it. The JSSE context
+	 * behind the long-lived {@link #sslContext()} is replaced too, so that no session
+	 * established with the old certificates or under the old trust is resumed (JSSE
+	 * resumes sessions without consulting key or trust managers).
+	 * @param material the new material
+	 * @return the previous material
+	 */
+	synchronized ActiveMaterial swap(ActiveMaterial material) {
+		ActiveMaterial previous = this.active;
+		this.active = material;
+		this.jsseContext = createSslContext(material.source().getProtocol(), this.keyManager, this.trustManager);
+		return previous;
+	}
+
+	/**
+	 * Return whether the material seen at startup was issued by one of its own trust
+	 * anchors; reloaded material must then be too.
+	 * @return whether reloaded material must chain to a trust anchor
+	 */
+	boolean requiresTrustedChain() {
+		return this.chainsToTrustAnchor;
+	}
+
 	BundleDescription description() {
 		return this.description;
+	}
+
+	List<Path> files() {
+		return this.files;
+	}
+
+	String initialFingerprint() {
+		return this.initialFingerprint;
 	}
 
 	MaterialLoader loader() {

@@ -53,10 +53,42 @@ final class MaterialValidator {
 	}
 
 	void validate(CertificateMaterial material, BundleDescription description) {
+		validate(material, description, false);
+	}
+
+	/**
+	 * Validate material.
+	 * @param material the material
+	 * @param description where the material is configured
+	 * @param requireTrustedChain whether the leaf must chain to one of the material's own
+	 * trust anchors (reloads of material that did at startup)
+	 */
+	void validate(CertificateMaterial material, BundleDescription description, boolean requireTrustedChain) {
 		checkKeyMatches(material, description);
 		checkValidity(material.leaf(), description);
 		checkTrustAnchors(material, description);
+		if (requireTrustedChain && !issuedByTrustAnchor(material)) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CHAIN_NOT_TRUSTED,
+					description.certificateProperty(),
+					"The new certificate of SSL bundle '%s' (%s, subject '%s', issuer '%s') is not issued by any of the bundle's trust anchors (%s), although the certificate it replaces was."
+						.formatted(description.name(), description.certificate(), subject(material.leaf()),
+								material.leaf().getIssuerX500Principal().getName(), description.trust()),
+					"Write a certificate issued by one of the authorities in %s (include intermediates after the leaf), or add its authority to %s first."
+						.formatted(description.trustProperty(), description.trustProperty()),
+					null);
+		}
 		checkChain(material, description);
+	}
+
+	/**
+	 * Return whether the top of the material's chain is issued by (or is) one of its
+	 * trust anchors.
+	 * @param material the material
+	 * @return whether the chain names a trust anchor
+	 */
+	static boolean issuedByTrustAnchor(CertificateMaterial material) {
+		List<X509Certificate> path = withoutAnchors(material.chain(), material.trustAnchors());
+		return path.isEmpty() || issuedByAnchor(path.get(path.size() - 1), material.trustAnchors());
 	}
 
 	private void checkKeyMatches(CertificateMaterial material, BundleDescription description) {

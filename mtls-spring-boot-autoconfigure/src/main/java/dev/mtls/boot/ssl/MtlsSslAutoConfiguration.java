@@ -27,8 +27,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.io.ApplicationResourceLoader;
+import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.Assert;
 
 /**
@@ -42,16 +46,26 @@ import org.springframework.util.Assert;
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "mtls.enabled", matchIfMissing = true)
 @ConditionalOnProperty(name = "mtls.bundle")
-@EnableConfigurationProperties(MtlsProperties.class)
+@EnableConfigurationProperties({ MtlsProperties.class, MtlsReloadProperties.class })
 public final class MtlsSslAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	MaterialSource mtlsMaterialSource(MtlsProperties properties, SslBundles sslBundles,
-			ObjectProvider<SslProperties> sslProperties) {
+			ObjectProvider<SslProperties> sslProperties, ResourceLoader resourceLoader) {
 		String bundle = properties.getBundle();
 		Assert.state(bundle != null, "'mtls.bundle' must be set");
-		return MaterialSource.load(bundle, sslBundles, sslProperties.getIfAvailable(), Clock.systemUTC());
+		return MaterialSource.load(bundle, sslBundles, sslProperties.getIfAvailable(),
+				ApplicationResourceLoader.get(resourceLoader, true), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MaterialReloader mtlsMaterialReloader(MaterialSource source, MtlsReloadProperties properties,
+			ResourceLoader resourceLoader, ApplicationEventPublisher events, ObjectProvider<SslBundleRegistry> registry,
+			ObjectProvider<SslBundles> bundles) {
+		return new MaterialReloader(source, properties, ApplicationResourceLoader.get(resourceLoader, true), events,
+				registry.getIfAvailable(), bundles.getIfAvailable(), Clock.systemUTC());
 	}
 
 }

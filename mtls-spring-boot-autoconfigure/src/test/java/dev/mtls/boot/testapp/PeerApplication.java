@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableAutoConfiguration
 @Import(PeerApplication.PeerController.class)
 public class PeerApplication {
+
+	@Bean
+	RecordedEvents recordedEvents() {
+		return new RecordedEvents();
+	}
 
 	@RestController
 	static class PeerController {

@@ -45,12 +45,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TlsTestClient {
 
+	private final @Nullable Credential credential;
+
+	private final X509Certificate[] trusted;
+
 	private final SSLContext sslContext;
 
 	private final HttpClient httpClient;
 
-	private TlsTestClient(SSLContext sslContext) {
-		this.sslContext = sslContext;
+	private TlsTestClient(@Nullable Credential credential, X509Certificate[] trusted) {
+		this.credential = credential;
+		this.trusted = trusted.clone();
+		this.sslContext = sslContext(credential, trusted);
 		this.httpClient = HttpClient.newBuilder()
 			.sslContext(sslContext)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -65,7 +71,7 @@ public final class TlsTestClient {
 	 * @return the client
 	 */
 	public static TlsTestClient presenting(Credential credential, X509Certificate... trusted) {
-		return new TlsTestClient(sslContext(credential, trusted));
+		return new TlsTestClient(credential, trusted);
 	}
 
 	/**
@@ -74,7 +80,16 @@ public final class TlsTestClient {
 	 * @return the client
 	 */
 	public static TlsTestClient anonymous(X509Certificate... trusted) {
-		return new TlsTestClient(sslContext(null, trusted));
+		return new TlsTestClient(null, trusted);
+	}
+
+	/**
+	 * Return a client with the same certificate and trust but an empty session cache, so
+	 * that its connections make full handshakes.
+	 * @return the new client
+	 */
+	public TlsTestClient withNewSessions() {
+		return new TlsTestClient(this.credential, this.trusted);
 	}
 
 	/**
