@@ -134,6 +134,7 @@ public final class MaterialReloader implements SmartLifecycle {
 	 * @return when to check again (a refused change waiting to settle), or {@code null}
 	 */
 	synchronized @Nullable Duration check() {
+		long start = System.nanoTime();
 		String fingerprint = ContentFingerprint.of(this.source.files());
 		if (fingerprint.equals(this.applied) || fingerprint.equals(this.reported)) {
 			this.pending = null;
@@ -153,7 +154,7 @@ public final class MaterialReloader implements SmartLifecycle {
 		this.applied = fingerprint;
 		this.reported = null;
 		this.pending = null;
-		reloaded(previous.material(), material);
+		reloaded(previous.material(), material, Duration.ofNanos(System.nanoTime() - start));
 		return null;
 	}
 
@@ -201,11 +202,11 @@ public final class MaterialReloader implements SmartLifecycle {
 		return null;
 	}
 
-	private void reloaded(CertificateMaterial previous, CertificateMaterial current) {
+	private void reloaded(CertificateMaterial previous, CertificateMaterial current, Duration took) {
 		MaterialReloadedEvent event = new MaterialReloadedEvent(this, previous, current);
 		logger.info(LogMessage.format(
-				"mTLS bundle '%s' reloaded: serial %s -> %s, subject '%s', valid until %s, %d trust anchor(s)%s",
-				this.source.bundleName(), MaterialValidator.serial(previous.leaf()),
+				"mTLS bundle '%s' reloaded in %d ms: serial %s -> %s, subject '%s', valid until %s, %d trust anchor(s)%s",
+				this.source.bundleName(), took.toMillis(), MaterialValidator.serial(previous.leaf()),
 				MaterialValidator.serial(current.leaf()), MaterialValidator.subject(current.leaf()),
 				current.leaf().getNotAfter().toInstant(), current.trustAnchors().size(),
 				event.isTrustChanged() ? " (trust changed)" : ""));

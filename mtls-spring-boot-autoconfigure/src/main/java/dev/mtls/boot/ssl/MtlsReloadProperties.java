@@ -37,7 +37,7 @@ public class MtlsReloadProperties {
 	 * Time without further file events before changed files are read. Validation, not
 	 * waiting, protects against half-written files.
 	 */
-	private Duration quietPeriod = Duration.ofMillis(100);
+	private Duration quietPeriod = Duration.ofMillis(50);
 
 	/**
 	 * Interval of the content check that catches changes whose file events were lost.

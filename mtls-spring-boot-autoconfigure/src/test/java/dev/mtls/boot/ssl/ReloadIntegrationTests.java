@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReloadIntegrationTests {
 
-	private static final CertificateAuthority CA = CertificateAuthority.root("Test Root CA");
+	private static final CertificateAuthority CA = Rotations.CA;
 
 	@TempDir
 	Path directory;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mtls.boot.test.client.TlsTestClient;
+import dev.mtls.boot.test.pki.CertificateAuthority;
 import dev.mtls.boot.test.pki.Credential;
 import dev.mtls.boot.testapp.PeerApplication;
 
@@ -44,6 +45,11 @@ final class Rotations {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
+
+	/**
+	 * The authority of the reload tests.
+	 */
+	static final CertificateAuthority CA = CertificateAuthority.root("Test Root CA");
 
 	private Rotations() {
 	}

@@ -16,19 +16,23 @@
 package dev.mtls.boot.test.client;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -49,16 +53,24 @@ public final class TlsTestClient {
 
 	private final X509Certificate[] trusted;
 
+	private final String @Nullable [] protocols;
+
 	private final SSLContext sslContext;
 
 	private final HttpClient httpClient;
 
-	private TlsTestClient(@Nullable Credential credential, X509Certificate[] trusted) {
+	private TlsTestClient(@Nullable Credential credential, X509Certificate[] trusted, String @Nullable [] protocols) {
 		this.credential = credential;
 		this.trusted = trusted.clone();
+		this.protocols = protocols;
 		this.sslContext = sslContext(credential, trusted);
+		SSLParameters parameters = this.sslContext.getDefaultSSLParameters();
+		if (protocols != null) {
+			parameters.setProtocols(protocols);
+		}
 		this.httpClient = HttpClient.newBuilder()
-			.sslContext(sslContext)
+			.sslContext(this.sslContext)
+			.sslParameters(parameters)
 			.connectTimeout(Duration.ofSeconds(10))
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
@@ -71,7 +83,7 @@ public final class TlsTestClient {
 	 * @return the client
 	 */
 	public static TlsTestClient presenting(Credential credential, X509Certificate... trusted) {
-		return new TlsTestClient(credential, trusted);
+		return new TlsTestClient(credential, trusted, null);
 	}
 
 	/**
@@ -80,7 +92,7 @@ public final class TlsTestClient {
 	 * @return the client
 	 */
 	public static TlsTestClient anonymous(X509Certificate... trusted) {
-		return new TlsTestClient(null, trusted);
+		return new TlsTestClient(null, trusted, null);
 	}
 
 	/**
@@ -89,7 +101,17 @@ public final class TlsTestClient {
 	 * @return the new client
 	 */
 	public TlsTestClient withNewSessions() {
-		return new TlsTestClient(this.credential, this.trusted);
+		return new TlsTestClient(this.credential, this.trusted, this.protocols);
+	}
+
+	/**
+	 * Return a client with the same certificate and trust that only offers the given
+	 * protocols (for example {@code TLSv1.2}, whose resumed sessions keep their ID).
+	 * @param protocols the protocols
+	 * @return the new client
+	 */
+	public TlsTestClient withProtocols(String... protocols) {
+		return new TlsTestClient(this.credential, this.trusted, protocols.clone());
 	}
 
 	/**
@@ -123,36 +145,60 @@ public final class TlsTestClient {
 	 * @throws IOException on I/O or TLS failure, including a refused client
 	 */
 	public X509Certificate handshake(String host, int port) throws IOException {
-		try (SSLSocket socket = (SSLSocket) this.sslContext.getSocketFactory().createSocket(host, port)) {
+		return (X509Certificate) session(host, port).getPeerCertificates()[0];
+	}
+
+	/**
+	 * Forget the sessions this client cached, so that its next connection makes a full
+	 * handshake.
+	 * @return this client
+	 */
+	public TlsTestClient forgetSessions() {
+		SSLSessionContext sessions = this.sslContext.getClientSessionContext();
+		for (byte[] id : Collections.list(sessions.getIds())) {
+			SSLSession session = sessions.getSession(id);
+			if (session != null) {
+				session.invalidate();
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Complete a TLS handshake with a server (resuming a cached session if the server
+	 * allows it), send a request and return the session once the server answered.
+	 * @param host the host
+	 * @param port the port
+	 * @return the session
+	 * @throws IOException on I/O or TLS failure, including a refused client
+	 */
+	public SSLSession session(String host, int port) throws IOException {
+		Socket tcp = new Socket();
+		tcp.setTcpNoDelay(true);
+		tcp.connect(new InetSocketAddress(host, port), 10_000);
+		try (SSLSocket socket = (SSLSocket) this.sslContext.getSocketFactory().createSocket(tcp, host, port, true)) {
 			socket.setSoTimeout(10_000);
-			var parameters = socket.getSSLParameters();
+			SSLParameters parameters = socket.getSSLParameters();
 			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			if (this.protocols != null) {
+				parameters.setProtocols(this.protocols);
+			}
 			socket.setSSLParameters(parameters);
 			socket.startHandshake();
-			X509Certificate peer = (X509Certificate) socket.getSession().getPeerCertificates()[0];
 			socket.getOutputStream()
 				.write(("HEAD / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes());
 			socket.getOutputStream().flush();
 			if (socket.getInputStream().read() < 0) {
 				throw new IOException("Server closed the connection without a response");
 			}
-			return peer;
+			return socket.getSession();
 		}
 	}
 
 	private static SSLContext sslContext(@Nullable Credential credential, X509Certificate... trusted) {
 		try {
-			KeyManager[] keyManagers = null;
-			if (credential != null) {
-				KeyStore keyStore = KeyStore.getInstance("PKCS12");
-				keyStore.load(null, null);
-				keyStore.setKeyEntry("client", credential.privateKey(), new char[0],
-						credential.chain().toArray(new Certificate[0]));
-				KeyManagerFactory keyManagerFactory = KeyManagerFactory
-					.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-				keyManagerFactory.init(keyStore, new char[0]);
-				keyManagers = keyManagerFactory.getKeyManagers();
-			}
+			KeyManager[] keyManagers = (credential != null) ? new KeyManager[] { new CredentialKeyManager(credential) }
+					: null;
 			KeyStore trustStore = KeyStore.getInstance("PKCS12");
 			trustStore.load(null, null);
 			for (int i = 0; i < trusted.length; i++) {

@@ -207,7 +207,7 @@ public final class MaterialFiles {
 
 	private void renameOver(Path file, String content) throws IOException {
 		Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-		Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+		Files.writeString(temporary, content, StandardCharsets.ISO_8859_1);
 		Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
