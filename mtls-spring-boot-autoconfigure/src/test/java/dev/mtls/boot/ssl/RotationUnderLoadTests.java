@@ -103,7 +103,10 @@ class RotationUnderLoadTests {
 						.body(JSON)
 						.get("serial")))));
 			try {
+				await().atMost(Duration.ofSeconds(30)).until(() -> counts.size() == 4);
 				for (int i = 0; i < ROTATIONS; i++) {
+					Map<String, Integer> before = snapshot(counts);
+					await().atMost(Duration.ofSeconds(30)).until(() -> everyWorkerAdvanced(counts, before, 5));
 					Credential next = ReloadIntegrationTests.server();
 					files.replace(next, Rotations.CA.certificateOfAuthority());
 					BigInteger expected = next.serial();
@@ -127,6 +130,18 @@ class RotationUnderLoadTests {
 			assertThat(serverSerialsSeen).hasSizeGreaterThan(ROTATIONS / 2);
 			assertThat(clientSerialsSeen).hasSizeGreaterThan(ROTATIONS / 2);
 		}
+	}
+
+	private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
+		Map<String, Integer> snapshot = new java.util.HashMap<>();
+		counts.forEach((name, count) -> snapshot.put(name, count.get()));
+		return snapshot;
+	}
+
+	private static boolean everyWorkerAdvanced(Map<String, AtomicInteger> counts, Map<String, Integer> before, int by) {
+		return before.entrySet()
+			.stream()
+			.allMatch((entry) -> counts.get(entry.getKey()).get() >= entry.getValue() + by);
 	}
 
 	private static void loop(String name, AtomicBoolean running, List<Throwable> failures,
