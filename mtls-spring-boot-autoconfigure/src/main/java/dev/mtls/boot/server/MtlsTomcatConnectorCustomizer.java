@@ -75,6 +75,9 @@ final class MtlsTomcatConnectorCustomizer implements TomcatConnectorCustomizer {
 		if (!tls13.isEmpty()) {
 			config.setCipherSuites(String.join(",", tls13));
 		}
+		if (!this.source.namedGroups().isEmpty()) {
+			config.setGroups(String.join(":", this.source.namedGroups()));
+		}
 		SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(config,
 				SSLHostConfigCertificate.Type.UNDEFINED);
 		certificate.setSslContext(new TomcatSslContext(this.source));

@@ -15,9 +15,11 @@
  */
 package dev.mtls.boot.ssl;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,23 +30,26 @@ import org.springframework.boot.ssl.SslBundle;
 
 /**
  * A snapshot of material together with everything derived from it once: the key manager,
- * the trust manager and the Spring Boot bundle it was loaded from. Handshakes read one
- * volatile reference to this object and nothing else.
+ * the trust manager (policy, PKIX, revocation) and the Spring Boot bundle it was loaded
+ * from. Handshakes read one volatile reference to this object and nothing else.
  *
  * @param material the certificate material
  * @param keyManager the key manager over the material's key and chain
- * @param trustManager the trust manager over the material's trust anchors
+ * @param trustManager the trust manager over the material's trust anchors and CRLs
  * @param source the Spring Boot bundle the material was loaded from
  * @author mtls-spring-boot authors
  */
 record ActiveMaterial(CertificateMaterial material, X509ExtendedKeyManager keyManager,
 		X509ExtendedTrustManager trustManager, SslBundle source) {
 
-	static ActiveMaterial of(CertificateMaterial material, SslBundle source) {
-		return new ActiveMaterial(material, new MaterialKeyManager(material), trustManager(material), source);
+	static ActiveMaterial of(CertificateMaterial material, SslBundle source, Verification verification) {
+		X509ExtendedTrustManager trustManager = new PolicyTrustManager(pkix(material), material.trustAnchors(),
+				verification.policy(), new Revocation(material.crls(), verification.allowStaleCrls()),
+				verification.clock(), verification.listener());
+		return new ActiveMaterial(material, new MaterialKeyManager(material), trustManager, source);
 	}
 
-	private static X509ExtendedTrustManager trustManager(CertificateMaterial material) {
+	private static X509ExtendedTrustManager pkix(CertificateMaterial material) {
 		try {
 			KeyStore trustStore = KeyStore.getInstance("PKCS12");
 			trustStore.load(null, null);
@@ -61,10 +66,22 @@ record ActiveMaterial(CertificateMaterial material, X509ExtendedKeyManager keyMa
 			}
 			throw new IllegalStateException("The PKIX trust manager factory returned no X509ExtendedTrustManager");
 		}
-		catch (GeneralSecurityException | java.io.IOException ex) {
+		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException(
 					"Unable to create a trust manager for bundle '%s'".formatted(material.bundleName()), ex);
 		}
+	}
+
+	/**
+	 * How peers are verified: the policy, the stale CRL policy, the clock and who hears
+	 * about outcomes.
+	 *
+	 * @param policy the certificate policy
+	 * @param allowStaleCrls whether CRLs past their next update are still used
+	 * @param clock the clock
+	 * @param listener the listener of outcomes
+	 */
+	record Verification(PeerPolicy policy, boolean allowStaleCrls, Clock clock, PeerVerificationListener listener) {
 	}
 
 }

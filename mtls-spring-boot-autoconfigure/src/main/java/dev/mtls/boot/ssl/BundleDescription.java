@@ -131,6 +131,10 @@ final class BundleDescription {
 		return this.trustKey;
 	}
 
+	@Nullable String privateKeyLocation() {
+		return isLocation(this.privateKey) ? this.privateKey : null;
+	}
+
 	String certificate() {
 		return describe(this.certificateKey, this.certificate);
 	}

@@ -16,6 +16,7 @@
 package dev.mtls.boot.ssl;
 
 import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -40,10 +41,12 @@ public final class CertificateMaterial {
 
 	private final List<X509Certificate> trustAnchors;
 
+	private final List<X509CRL> crls;
+
 	private final Instant loadedAt;
 
 	CertificateMaterial(String bundleName, PrivateKey privateKey, List<X509Certificate> chain,
-			List<X509Certificate> trustAnchors, Instant loadedAt) {
+			List<X509Certificate> trustAnchors, List<X509CRL> crls, Instant loadedAt) {
 		Assert.hasText(bundleName, "'bundleName' must not be empty");
 		Assert.notNull(privateKey, "'privateKey' must not be null");
 		Assert.notEmpty(chain, "'chain' must not be empty");
@@ -52,6 +55,7 @@ public final class CertificateMaterial {
 		this.privateKey = privateKey;
 		this.chain = List.copyOf(chain);
 		this.trustAnchors = List.copyOf(trustAnchors);
+		this.crls = List.copyOf(crls);
 		this.loadedAt = loadedAt;
 	}
 
@@ -93,6 +97,14 @@ public final class CertificateMaterial {
 	 */
 	public List<X509Certificate> trustAnchors() {
 		return this.trustAnchors;
+	}
+
+	/**
+	 * Return the certificate revocation lists that peers are checked against.
+	 * @return the CRLs
+	 */
+	public List<X509CRL> crls() {
+		return this.crls;
 	}
 
 	/**

@@ -15,7 +15,9 @@
  */
 package dev.mtls.boot.ssl;
 
+import java.lang.reflect.Method;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManager;
@@ -28,6 +30,10 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ReflectionUtils;
+
 /**
  * The one long-lived {@link SSLContext} of a bundle that servers and clients hold on to.
  * It delegates every call to the current JSSE context, which every reload replaces, so
@@ -39,16 +45,35 @@ import javax.net.ssl.TrustManager;
  */
 final class LiveSslContext extends SSLContext {
 
-	LiveSslContext(Supplier<SSLContext> current) {
-		super(new DelegatingSpi(current), current.get().getProvider(), current.get().getProtocol());
+	LiveSslContext(Supplier<SSLContext> current, List<String> namedGroups, VerificationListeners listeners) {
+		super(new DelegatingSpi(current, namedGroups, listeners), current.get().getProvider(),
+				current.get().getProtocol());
 	}
 
 	private static final class DelegatingSpi extends SSLContextSpi {
 
+		private static final @Nullable Method SET_NAMED_GROUPS = ReflectionUtils.findMethod(SSLParameters.class,
+				"setNamedGroups", String[].class);
+
 		private final Supplier<SSLContext> current;
 
-		DelegatingSpi(Supplier<SSLContext> current) {
+		private final String @Nullable [] namedGroups;
+
+		private final VerificationListeners listeners;
+
+		DelegatingSpi(Supplier<SSLContext> current, List<String> namedGroups, VerificationListeners listeners) {
 			this.current = current;
+			this.namedGroups = namedGroups.isEmpty() ? null : namedGroups.toArray(new String[0]);
+			this.listeners = listeners;
+		}
+
+		private SSLEngine prepare(SSLEngine engine) {
+			if (this.namedGroups != null && SET_NAMED_GROUPS != null) {
+				SSLParameters parameters = engine.getSSLParameters();
+				ReflectionUtils.invokeMethod(SET_NAMED_GROUPS, parameters, (Object) this.namedGroups);
+				engine.setSSLParameters(parameters);
+			}
+			return this.listeners.isEmpty() ? engine : new ObservedSslEngine(engine, this.listeners);
 		}
 
 		@Override
@@ -68,12 +93,12 @@ final class LiveSslContext extends SSLContext {
 
 		@Override
 		protected SSLEngine engineCreateSSLEngine() {
-			return this.current.get().createSSLEngine();
+			return prepare(this.current.get().createSSLEngine());
 		}
 
 		@Override
 		protected SSLEngine engineCreateSSLEngine(String host, int port) {
-			return this.current.get().createSSLEngine(host, port);
+			return prepare(this.current.get().createSSLEngine(host, port));
 		}
 
 		@Override

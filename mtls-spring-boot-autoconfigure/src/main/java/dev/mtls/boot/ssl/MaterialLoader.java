@@ -15,14 +15,23 @@
  */
 package dev.mtls.boot.ssl;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PrivateKey;
+import java.security.cert.CRL;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Turns a Spring Boot {@link SslBundle} into {@link CertificateMaterial}. Parsing of PEM,
@@ -44,8 +55,14 @@ final class MaterialLoader {
 
 	private final Clock clock;
 
-	MaterialLoader(Clock clock) {
+	private final ResourceLoader resourceLoader;
+
+	private final List<String> crlLocations;
+
+	MaterialLoader(Clock clock, ResourceLoader resourceLoader, List<String> crlLocations) {
 		this.clock = clock;
+		this.resourceLoader = resourceLoader;
+		this.crlLocations = List.copyOf(crlLocations);
 	}
 
 	CertificateMaterial load(SslBundle bundle, BundleDescription description) {
@@ -55,7 +72,57 @@ final class MaterialLoader {
 		PrivateKey privateKey = privateKey(keyStore, alias, password(bundle.getKey(), stores), description);
 		List<X509Certificate> chain = chain(keyStore, alias, description);
 		List<X509Certificate> trustAnchors = trustAnchors(stores, description);
-		return new CertificateMaterial(description.name(), privateKey, chain, trustAnchors, this.clock.instant());
+		List<X509CRL> crls = crls(description);
+		return new CertificateMaterial(description.name(), privateKey, chain, trustAnchors, crls, this.clock.instant());
+	}
+
+	/**
+	 * Return the files of the configured revocation lists.
+	 * @return the files
+	 */
+	List<Path> crlFiles() {
+		List<Path> files = new ArrayList<>();
+		for (String location : this.crlLocations) {
+			try {
+				Resource resource = this.resourceLoader.getResource(location);
+				if (resource.isFile()) {
+					files.add(resource.getFile().toPath().toAbsolutePath().normalize());
+				}
+			}
+			catch (IOException ex) {
+				// Not a file: read at startup, not watched
+			}
+		}
+		return files;
+	}
+
+	private List<X509CRL> crls(BundleDescription description) {
+		List<X509CRL> crls = new ArrayList<>();
+		for (String location : this.crlLocations) {
+			try (InputStream in = this.resourceLoader.getResource(location).getInputStream()) {
+				byte[] content = in.readNBytes((int) ContentFingerprint.MAX_FILE_SIZE + 1);
+				if (content.length > ContentFingerprint.MAX_FILE_SIZE) {
+					throw new IOException("larger than " + ContentFingerprint.MAX_FILE_SIZE + " bytes");
+				}
+				Collection<? extends CRL> read = CertificateFactory.getInstance("X.509")
+					.generateCRLs(new ByteArrayInputStream(content));
+				if (read.isEmpty()) {
+					throw new IOException("no CRL found (expected PEM 'X509 CRL' blocks or DER)");
+				}
+				for (CRL crl : read) {
+					crls.add((X509CRL) crl);
+				}
+			}
+			catch (IOException | GeneralSecurityException | RuntimeException ex) {
+				throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CRL_INVALID,
+						"mtls.revocation.crl",
+						"Unable to read the certificate revocation list %s (mtls.revocation.crl): %s"
+							.formatted(location, rootMessage(ex)),
+						"Point mtls.revocation.crl at readable CRL files in PEM or DER format, or remove the location.",
+						ex);
+			}
+		}
+		return crls;
 	}
 
 	private KeyStore keyStore(SslStoreBundle stores, BundleDescription description) {

@@ -150,7 +150,7 @@ public final class MaterialReloader implements SmartLifecycle {
 		catch (MtlsBundleException ex) {
 			return refused(fingerprint, ex);
 		}
-		ActiveMaterial previous = this.source.swap(ActiveMaterial.of(material, bundle));
+		ActiveMaterial previous = this.source.swap(this.source.activate(material, bundle));
 		this.applied = fingerprint;
 		this.reported = null;
 		this.pending = null;

@@ -15,12 +15,11 @@
  */
 package dev.mtls.boot.ssl;
 
-import java.security.GeneralSecurityException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -62,11 +61,19 @@ public final class MaterialSource {
 
 	private final MaterialValidator validator;
 
+	private final ActiveMaterial.Verification verification;
+
+	private final VerificationListeners listeners;
+
 	private final boolean chainsToTrustAnchor;
 
 	private final SwappableKeyManager keyManager;
 
 	private final SwappableTrustManager trustManager;
+
+	private final SslOptions options;
+
+	private final List<String> namedGroups;
 
 	private volatile ActiveMaterial active;
 
@@ -74,24 +81,24 @@ public final class MaterialSource {
 
 	private final SSLContext sslContext;
 
-	private final SslOptions options;
-
 	private final MtlsSslBundle sslBundle;
 
-	private MaterialSource(BundleDescription description, List<Path> files, String initialFingerprint,
-			ActiveMaterial active, Clock clock) {
-		this.description = description;
-		this.files = files;
-		this.initialFingerprint = initialFingerprint;
-		this.loader = new MaterialLoader(clock);
-		this.validator = new MaterialValidator(clock);
-		this.chainsToTrustAnchor = MaterialValidator.issuedByTrustAnchor(active.material());
-		this.active = active;
+	private MaterialSource(Loaded loaded) {
+		this.description = loaded.description();
+		this.files = loaded.files();
+		this.initialFingerprint = loaded.fingerprint();
+		this.loader = loaded.loader();
+		this.validator = loaded.validator();
+		this.verification = loaded.verification();
+		this.listeners = loaded.listeners();
+		this.chainsToTrustAnchor = MaterialValidator.issuedByTrustAnchor(loaded.material());
+		this.active = ActiveMaterial.of(loaded.material(), loaded.bundle(), this.verification);
 		this.keyManager = new SwappableKeyManager(this::active);
 		this.trustManager = new SwappableTrustManager(this::active);
-		this.jsseContext = createSslContext(active.source().getProtocol(), this.keyManager, this.trustManager);
-		this.sslContext = new LiveSslContext(() -> this.jsseContext);
-		this.options = options(active.source().getOptions(), this.sslContext);
+		this.jsseContext = createSslContext(this.active.source().getProtocol(), this.keyManager, this.trustManager);
+		this.options = loaded.options();
+		this.namedGroups = loaded.namedGroups();
+		this.sslContext = new LiveSslContext(() -> this.jsseContext, this.namedGroups, this.listeners);
 		this.sslBundle = new MtlsSslBundle(this::active, this.sslContext, this.options, this.keyManager,
 				this.trustManager);
 	}
@@ -103,25 +110,37 @@ public final class MaterialSource {
 	 * @param properties Spring Boot's SSL properties, used to name the properties and
 	 * files behind the bundle
 	 * @param resourceLoader the resource loader that resolves the bundle's locations
+	 * @param settings the policy, revocation and TLS settings
 	 * @param clock the clock that validity is checked against
 	 * @return the material source
 	 * @throws InvalidConfigurationPropertyValueException if no such bundle exists
-	 * @throws MtlsBundleException if the material is unusable
+	 * @throws MtlsBundleException if the material or its settings are unusable
 	 */
 	public static MaterialSource load(String bundleName, SslBundles bundles, @Nullable SslProperties properties,
-			ResourceLoader resourceLoader, Clock clock) {
+			ResourceLoader resourceLoader, MaterialSettings settings, Clock clock) {
 		SslBundle bundle = bundle(bundleName, bundles);
 		BundleDescription description = BundleDescription.of(bundleName, properties);
-		List<Path> files = description.files(resourceLoader);
+		MaterialLoader loader = new MaterialLoader(clock, resourceLoader, settings.revocation().getCrl());
+		List<Path> files = new ArrayList<>(description.files(resourceLoader));
+		files.addAll(loader.crlFiles());
 		String fingerprint = ContentFingerprint.of(files);
-		CertificateMaterial material = new MaterialLoader(clock).load(bundle, description);
-		new MaterialValidator(clock).validate(material, description);
-		MaterialSource source = new MaterialSource(description, files, fingerprint, ActiveMaterial.of(material, bundle),
-				clock);
+		PeerPolicy policy = new PeerPolicy(settings.policy());
+		MaterialValidator validator = new MaterialValidator(clock, policy, settings);
+		CertificateMaterial material = loader.load(bundle, description);
+		validator.validate(material, description);
+		SslOptions options = TlsOptions.check(bundle.getOptions(), description);
+		List<String> namedGroups = TlsOptions.checkNamedGroups(settings.tls().getNamedGroups(), description);
+		TlsOptions.applyJvmSettings(namedGroups);
+		VerificationListeners listeners = new VerificationListeners();
+		ActiveMaterial.Verification verification = new ActiveMaterial.Verification(policy,
+				settings.revocation().getStaleCrl() == MtlsRevocationProperties.StalePolicy.ALLOW, clock, listeners);
+		MaterialSource source = new MaterialSource(new Loaded(description, files, fingerprint, loader, validator,
+				verification, listeners, material, bundle, options, namedGroups));
+		KeyFilePermissions.warnIfWorldReadable(description, resourceLoader);
 		logger.info(LogMessage.format(
-				"mTLS bundle '%s' loaded: subject '%s', serial %s, valid until %s, %d trust anchor(s)", bundleName,
-				MaterialValidator.subject(material.leaf()), MaterialValidator.serial(material.leaf()),
-				material.leaf().getNotAfter().toInstant(), material.trustAnchors().size()));
+				"mTLS bundle '%s' loaded: subject '%s', serial %s, valid until %s, %d trust anchor(s), %d CRL(s)",
+				bundleName, MaterialValidator.subject(material.leaf()), MaterialValidator.serial(material.leaf()),
+				material.leaf().getNotAfter().toInstant(), material.trustAnchors().size(), material.crls().size()));
 		return source;
 	}
 
@@ -190,8 +209,34 @@ public final class MaterialSource {
 		return List.of(this.options.getCiphers());
 	}
 
+	/**
+	 * Return the named groups for key exchange, or an empty list for the JDK's defaults.
+	 * @return the named groups
+	 */
+	public List<String> namedGroups() {
+		return this.namedGroups;
+	}
+
+	/**
+	 * Register a listener of peer verifications and handshakes of this bundle.
+	 * @param listener the listener
+	 */
+	public void addVerificationListener(PeerVerificationListener listener) {
+		this.listeners.add(listener);
+	}
+
 	ActiveMaterial active() {
 		return this.active;
+	}
+
+	/**
+	 * Wrap reloaded material the way this source verifies peers.
+	 * @param material the validated material
+	 * @param bundle the Spring Boot bundle it came from
+	 * @return the active material
+	 */
+	ActiveMaterial activate(CertificateMaterial material, SslBundle bundle) {
+		return ActiveMaterial.of(material, bundle, this.verification);
 	}
 
 	/**
@@ -249,17 +294,9 @@ public final class MaterialSource {
 		}
 	}
 
-	private static SslOptions options(SslOptions configured, SSLContext context) {
-		String[] protocols = configured.getEnabledProtocols();
-		String[] ciphers = configured.getCiphers();
-		if (protocols == null) {
-			protocols = TlsDefaults.PROTOCOLS.toArray(new String[0]);
-		}
-		if (ciphers == null) {
-			Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
-			ciphers = TlsDefaults.CIPHERS.stream().filter(supported::contains).toArray(String[]::new);
-		}
-		return SslOptions.of(Arrays.copyOf(ciphers, ciphers.length), Arrays.copyOf(protocols, protocols.length));
+	private record Loaded(BundleDescription description, List<Path> files, String fingerprint, MaterialLoader loader,
+			MaterialValidator validator, ActiveMaterial.Verification verification, VerificationListeners listeners,
+			CertificateMaterial material, SslBundle bundle, SslOptions options, List<String> namedGroups) {
 	}
 
 }

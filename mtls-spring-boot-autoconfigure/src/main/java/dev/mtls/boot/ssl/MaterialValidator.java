@@ -24,6 +24,7 @@ import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,12 +49,29 @@ final class MaterialValidator {
 
 	private final Clock clock;
 
-	MaterialValidator(Clock clock) {
+	private final PeerPolicy policy;
+
+	private final MaterialSettings settings;
+
+	MaterialValidator(Clock clock, PeerPolicy policy, MaterialSettings settings) {
 		this.clock = clock;
+		this.policy = policy;
+		this.settings = settings;
 	}
 
 	void validate(CertificateMaterial material, BundleDescription description) {
-		validate(material, description, false);
+		validate(material, description, this.settings.policy().isOwnCertificateTrusted());
+	}
+
+	/**
+	 * Validate reloaded material: as at startup, and it must chain to its trust anchors
+	 * if the material at startup did.
+	 * @param material the material
+	 * @param description where the material is configured
+	 * @param startupChained whether the startup material chained to its anchors
+	 */
+	void validateReload(CertificateMaterial material, BundleDescription description, boolean startupChained) {
+		validate(material, description, startupChained || this.settings.policy().isOwnCertificateTrusted());
 	}
 
 	/**
@@ -67,17 +85,90 @@ final class MaterialValidator {
 		checkKeyMatches(material, description);
 		checkValidity(material.leaf(), description);
 		checkTrustAnchors(material, description);
+		checkPolicy(material, description);
 		if (requireTrustedChain && !issuedByTrustAnchor(material)) {
 			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CHAIN_NOT_TRUSTED,
 					description.certificateProperty(),
-					"The new certificate of SSL bundle '%s' (%s, subject '%s', issuer '%s') is not issued by any of the bundle's trust anchors (%s), although the certificate it replaces was."
+					"The certificate of SSL bundle '%s' (%s, subject '%s', issuer '%s') is not issued by any of the bundle's trust anchors (%s), so its peers, which share those anchors, would refuse it."
 						.formatted(description.name(), description.certificate(), subject(material.leaf()),
 								material.leaf().getIssuerX500Principal().getName(), description.trust()),
-					"Write a certificate issued by one of the authorities in %s (include intermediates after the leaf), or add its authority to %s first."
+					"Use a certificate issued by one of the authorities in %s (include intermediates after the leaf), add its authority to %s, or set mtls.policy.own-certificate-trusted=false if this service deliberately presents a certificate of another authority."
 						.formatted(description.trustProperty(), description.trustProperty()),
 					null);
 		}
 		checkChain(material, description);
+		checkCrls(material, description);
+	}
+
+	private void checkPolicy(CertificateMaterial material, BundleDescription description) {
+		try {
+			if (this.settings.server()) {
+				this.policy.checkLeafUsage(material.leaf(), PeerPolicy.SERVER_AUTH);
+			}
+			if (this.settings.client()) {
+				this.policy.checkLeafUsage(material.leaf(), PeerPolicy.CLIENT_AUTH);
+			}
+			for (X509Certificate certificate : material.chain()) {
+				if (!material.trustAnchors().contains(certificate)) {
+					this.policy.checkStrength(certificate);
+				}
+			}
+		}
+		catch (PeerRejectedException ex) {
+			throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.POLICY_VIOLATION,
+					description.certificateProperty(),
+					"The certificate of SSL bundle '%s' (%s) violates the certificate policy that its peers apply, so they would refuse it: %s."
+						.formatted(description.name(), description.certificate(), ex.getMessage()),
+					"Issue a certificate that complies (not a CA certificate, extended key usage with %s, RSA >= 2048 or EC >= P-256 keys, SHA-256 or stronger signatures), or relax the named mtls.policy.* property."
+						.formatted(usages()),
+					ex);
+		}
+	}
+
+	private String usages() {
+		if (this.settings.server() && this.settings.client()) {
+			return "serverAuth and clientAuth";
+		}
+		return this.settings.server() ? "serverAuth" : "clientAuth";
+	}
+
+	private void checkCrls(CertificateMaterial material, BundleDescription description) {
+		for (X509CRL crl : material.crls()) {
+			X509Certificate issuer = findIssuer(crl, material);
+			String action = "Add the certificate of the CRL's issuer to %s, or remove the CRL from mtls.revocation.crl."
+				.formatted(description.trustProperty());
+			if (issuer == null) {
+				throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CRL_INVALID,
+						"mtls.revocation.crl",
+						"The certificate revocation list of '%s' (mtls.revocation.crl) is not issued by any of the trust anchors of SSL bundle '%s' (%s)."
+							.formatted(crl.getIssuerX500Principal().getName(), description.name(), description.trust()),
+						action, null);
+			}
+			try {
+				crl.verify(issuer.getPublicKey());
+			}
+			catch (GeneralSecurityException ex) {
+				throw new MtlsBundleException(description.name(), MtlsBundleException.Reason.CRL_INVALID,
+						"mtls.revocation.crl",
+						"The signature of the certificate revocation list of '%s' (mtls.revocation.crl) does not verify with the key of that trust anchor: %s"
+							.formatted(crl.getIssuerX500Principal().getName(), MaterialLoader.rootMessage(ex)),
+						action, ex);
+			}
+		}
+	}
+
+	private static @Nullable X509Certificate findIssuer(X509CRL crl, CertificateMaterial material) {
+		for (X509Certificate candidate : material.trustAnchors()) {
+			if (candidate.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+				return candidate;
+			}
+		}
+		for (X509Certificate candidate : material.chain()) {
+			if (candidate.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	/**

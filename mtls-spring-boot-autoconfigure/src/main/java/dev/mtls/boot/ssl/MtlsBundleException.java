@@ -101,9 +101,27 @@ public class MtlsBundleException extends MtlsConfigurationException {
 		NO_TRUST_ANCHORS,
 
 		/**
-		 * The certificate claims to be issued by a trusted authority but does not verify.
+		 * The certificate is not issued by the bundle's trust anchors, or claims to be
+		 * but does not verify.
 		 */
-		CHAIN_NOT_TRUSTED
+		CHAIN_NOT_TRUSTED,
+
+		/**
+		 * The certificate violates the certificate policy its peers apply (a CA
+		 * certificate as leaf, wrong extended key usage, weak key or signature).
+		 */
+		POLICY_VIOLATION,
+
+		/**
+		 * A certificate revocation list cannot be read, or is not signed by a trust
+		 * anchor.
+		 */
+		CRL_INVALID,
+
+		/**
+		 * The TLS options allow an insecure or unknown protocol, cipher suite or group.
+		 */
+		INSECURE_TLS_OPTIONS
 
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.Assert;
 
@@ -46,17 +47,25 @@ import org.springframework.util.Assert;
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "mtls.enabled", matchIfMissing = true)
 @ConditionalOnProperty(name = "mtls.bundle")
-@EnableConfigurationProperties({ MtlsProperties.class, MtlsReloadProperties.class })
+@EnableConfigurationProperties({ MtlsProperties.class, MtlsReloadProperties.class, MtlsPolicyProperties.class,
+		MtlsRevocationProperties.class, MtlsTlsProperties.class })
 public final class MtlsSslAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	MaterialSource mtlsMaterialSource(MtlsProperties properties, SslBundles sslBundles,
-			ObjectProvider<SslProperties> sslProperties, ResourceLoader resourceLoader) {
+			ObjectProvider<SslProperties> sslProperties, ResourceLoader resourceLoader, MtlsPolicyProperties policy,
+			MtlsRevocationProperties revocation, MtlsTlsProperties tls, Environment environment) {
 		String bundle = properties.getBundle();
 		Assert.state(bundle != null, "'mtls.bundle' must be set");
+		MaterialSettings settings = new MaterialSettings(policy, revocation, tls, role(environment, "server"),
+				role(environment, "client"));
 		return MaterialSource.load(bundle, sslBundles, sslProperties.getIfAvailable(),
-				ApplicationResourceLoader.get(resourceLoader, true), Clock.systemUTC());
+				ApplicationResourceLoader.get(resourceLoader, true), settings, Clock.systemUTC());
+	}
+
+	private static boolean role(Environment environment, String role) {
+		return environment.getProperty("mtls." + role + ".enabled", Boolean.class, true);
 	}
 
 	@Bean

@@ -138,11 +138,19 @@ class MtlsSslAutoConfigurationTests {
 	}
 
 	@Test
-	void whenLeafIsIssuedByAnotherAuthorityThanTheTrustedOneThenMaterialIsLoaded() {
+	void whenLeafIsIssuedByAnotherAuthorityAndThatIsAllowedThenMaterialIsLoaded() {
 		Credential publicCa = CertificateAuthority.root("Other CA").certificate().commonName("public").issue();
 		Credential.PemFiles files = publicCa.writePem(this.directory, "public");
 		this.contextRunner.withPropertyValues(TestPki.bundleProperties("service", files, this.pki.trustFile()))
+			.withPropertyValues("mtls.policy.own-certificate-trusted=false")
 			.run((context) -> assertThat(context).hasSingleBean(MaterialSource.class));
+	}
+
+	@Test
+	void whenLeafIsIssuedByAnotherAuthorityThanTheTrustedOneThenStartupFails() {
+		Credential publicCa = CertificateAuthority.root("Other CA").certificate().commonName("public").issue();
+		assertFailure(withFiles(publicCa.writePem(this.directory, "public")),
+				MtlsBundleException.Reason.CHAIN_NOT_TRUSTED, "spring.ssl.bundle.pem.service.keystore.certificate");
 	}
 
 	@Test
