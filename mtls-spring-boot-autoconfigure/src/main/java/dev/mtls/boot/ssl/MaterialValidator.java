@@ -92,8 +92,9 @@ final class MaterialValidator {
 					"The certificate of SSL bundle '%s' (%s, subject '%s', issuer '%s') is not issued by any of the bundle's trust anchors (%s), so its peers, which share those anchors, would refuse it."
 						.formatted(description.name(), description.certificate(), subject(material.leaf()),
 								material.leaf().getIssuerX500Principal().getName(), description.trust()),
-					"Use a certificate issued by one of the authorities in %s (include intermediates after the leaf), add its authority to %s, or set mtls.policy.own-certificate-trusted=false if this service deliberately presents a certificate of another authority."
-						.formatted(description.trustProperty(), description.trustProperty()),
+					"Point %s at a certificate issued by one of the authorities in %s (include intermediates after the leaf), add its authority to %s, or set mtls.policy.own-certificate-trusted=false if this service deliberately presents a certificate of another authority."
+						.formatted(description.certificateProperty(), description.trustProperty(),
+								description.trustProperty()),
 					null);
 		}
 		checkChain(material, description);
