@@ -84,7 +84,7 @@ final class ObservedSslEngine extends SSLEngine {
 		catch (SSLException ex) {
 			this.finished = true;
 			if (!decidedByTrustManager(ex)) {
-				this.listener.rejected(side(), noCertificate(ex) ? PeerRejection.NO_CERTIFICATE : PeerRejection.OTHER);
+				this.listener.rejected(side(), classify(ex));
 			}
 			throw ex;
 		}
@@ -105,10 +105,15 @@ final class ObservedSslEngine extends SSLEngine {
 		return false;
 	}
 
-	private static boolean noCertificate(SSLException failure) {
+	private static PeerRejection classify(SSLException failure) {
 		String message = String.valueOf(failure.getMessage());
-		return message.contains("Empty client certificate chain") || message.contains("certificate_required")
-				|| message.contains("peer not authenticated");
+		if (message.contains("Empty client certificate chain") || message.contains("certificate_required")) {
+			return PeerRejection.NO_CERTIFICATE;
+		}
+		if (message.contains("certificate chain length")) {
+			return PeerRejection.CHAIN_TOO_LONG;
+		}
+		return PeerRejection.OTHER;
 	}
 
 	@Override

@@ -67,6 +67,11 @@ final class CredentialKeyManager extends X509ExtendedKeyManager {
 	}
 
 	@Override
+	public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+		return ALIAS;
+	}
+
+	@Override
 	public X509Certificate[] getCertificateChain(String alias) {
 		return this.credential.chain().toArray(new X509Certificate[0]);
 	}

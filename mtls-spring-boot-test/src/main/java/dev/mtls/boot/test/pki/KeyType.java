@@ -19,7 +19,10 @@ package dev.mtls.boot.test.pki;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Key algorithms and sizes a test certificate can have, including weak ones that a strict
@@ -41,7 +44,9 @@ public enum KeyType {
 	EC_P384("EC", "secp384r1", 0, "SHA384withECDSA"),
 
 	/**
-	 * Elliptic curve secp224r1, below the P-256 minimum.
+	 * Elliptic curve secp224r1, below the P-256 minimum. Generated with Bouncy Castle
+	 * (the JDK no longer supports the curve, so such a key cannot sign a TLS handshake in
+	 * JSSE; use it for certificates that are checked, not for presenting).
 	 */
 	EC_P224("EC", "secp224r1", 0, "SHA256withECDSA"),
 
@@ -64,6 +69,8 @@ public enum KeyType {
 	 * Ed25519.
 	 */
 	ED25519("Ed25519", null, 0, "Ed25519");
+
+	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
 	private final String algorithm;
 
@@ -94,7 +101,8 @@ public enum KeyType {
 	 */
 	public KeyPair generate() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance(this.algorithm);
+			KeyPairGenerator generator = (this == EC_P224) ? KeyPairGenerator.getInstance(this.algorithm, BOUNCY_CASTLE)
+					: KeyPairGenerator.getInstance(this.algorithm);
 			if (this.curve != null) {
 				generator.initialize(new ECGenParameterSpec(this.curve));
 			}
