@@ -33,6 +33,19 @@ final class ClientsProperty {
 	private ClientsProperty() {
 	}
 
+	static void checkTrustDomains(List<String> trustDomains) {
+		for (String trustDomain : trustDomains) {
+			try {
+				SpiffeId.parse(SpiffeId.PREFIX + trustDomain + "/check");
+			}
+			catch (InvalidSpiffeIdException ex) {
+				throw new InvalidConfigurationPropertyValueException("mtls.identity.trust-domains", trustDomain,
+						"'%s' is not a SPIFFE trust domain: use lowercase letters, digits, '.', '-' and '_' only, without scheme, port or path (for example example.org)."
+							.formatted(trustDomain));
+			}
+		}
+	}
+
 	static void check(Map<String, List<String>> clients) {
 		clients.forEach((key, authorities) -> {
 			boolean mangled = key.startsWith("spiffe") && !key.startsWith("spiffe://")

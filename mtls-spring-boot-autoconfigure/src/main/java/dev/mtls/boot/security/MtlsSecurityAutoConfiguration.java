@@ -71,6 +71,7 @@ public final class MtlsSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	MtlsAuthenticator mtlsAuthenticator(MtlsIdentityProperties identity, MtlsAuthorizationProperties authorization) {
 		ClientsProperty.check(authorization.getClients());
+		ClientsProperty.checkTrustDomains(identity.getTrustDomains());
 		return new MtlsAuthenticator(new ClientIdentityExtractor(identity.getSources(), identity.getTrustDomains()),
 				new AuthorityMapper(authorization.getClients()));
 	}
