@@ -15,11 +15,15 @@
  */
 package dev.mtls.boot;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mtls.boot.test.pki.CertificateAuthority;
 import dev.mtls.boot.test.pki.Credential;
+import dev.mtls.boot.test.pki.KeyType;
 import dev.mtls.boot.test.pki.Pem;
 import dev.mtls.boot.test.pki.TestPki;
 import dev.mtls.boot.testapp.PeerApplication;
@@ -134,6 +138,172 @@ class StartupFailureAnalysisTests {
 
 		assertThat(output).contains("Invalid value 'none' for configuration property 'server.ssl.client-auth'")
 			.contains("mtls.server.client-auth=need|want");
+	}
+
+	@Test
+	void whenKeyStorePasswordIsWrongThenAnalysisNamesTheKeyStore(CapturedOutput output) {
+		Path keyStore = this.pki.server()
+			.writeKeyStore(this.directory.resolve("server.p12"), "PKCS12", "server", "right");
+		String prefix = "spring.ssl.bundle.jks.store.";
+
+		start(output, "mtls.bundle=store", prefix + "keystore.location=file:" + keyStore,
+				prefix + "keystore.type=PKCS12", prefix + "keystore.password=wrong",
+				prefix + "truststore.location=file:" + keyStore, prefix + "truststore.type=PKCS12",
+				prefix + "truststore.password=right");
+
+		assertThat(output).contains(
+				"Unable to read the certificate or private key of SSL bundle 'store' (spring.ssl.bundle.jks.store.keystore.location=file:"
+						+ keyStore)
+			.contains("Check that spring.ssl.bundle.jks.store.keystore.location");
+	}
+
+	@Test
+	void whenOwnCertificateIsACaCertificateThenAnalysisNamesThePolicy(CapturedOutput output) {
+		startWith(output,
+				this.pki.authority().certificate().commonName("ca-leaf").ca().serverAuth().clientAuth().issue());
+
+		assertThat(output).contains("violates the certificate policy that its peers apply")
+			.contains("is a CA certificate (basicConstraints CA:true) used as a leaf (mtls.policy.refuse-ca-as-leaf)");
+	}
+
+	@Test
+	void whenOwnKeyIsWeakThenAnalysisNamesThePolicy(CapturedOutput output) {
+		startWith(output,
+				this.pki.authority()
+					.certificate()
+					.commonName("weak")
+					.keyType(KeyType.RSA_1024)
+					.serverAuth()
+					.clientAuth()
+					.issue());
+
+		assertThat(output)
+			.contains("has a 1024-bit RSA key; at least 2048 bits are required (mtls.policy.min-rsa-key-size)");
+	}
+
+	@Test
+	void whenOwnCertificateIsSha1SignedThenAnalysisNamesThePolicy(CapturedOutput output) {
+		CertificateAuthority rsaRoot = CertificateAuthority.root("RSA Root", KeyType.RSA_2048);
+		Credential sha1 = rsaRoot.certificate()
+			.commonName("sha1")
+			.serverAuth()
+			.clientAuth()
+			.signatureAlgorithm("SHA1withRSA")
+			.issue();
+		Credential.PemFiles files = sha1.writePem(this.directory, "sha1");
+		Path trust = rsaRoot.writeCertificate(this.directory.resolve("rsa-root.crt"));
+
+		start(output, TestPki.bundleProperties("service", files, trust));
+
+		assertThat(output).contains("is signed with SHA1withRSA (mtls.policy.forbidden-signature-digests)");
+	}
+
+	@Test
+	void whenOwnCertificateCannotServeThenAnalysisNamesTheExtendedKeyUsage(CapturedOutput output) {
+		startWith(output, this.pki.authority().certificate().commonName("client-only").clientAuth().issue());
+
+		assertThat(output).contains("does not allow serverAuth (mtls.policy.check-extended-key-usage)")
+			.contains("extended key usage with serverAuth and clientAuth");
+	}
+
+	@Test
+	void whenOwnCertificateIsNotIssuedByTheTrustAnchorsThenAnalysisSaysPeersWouldRefuseIt(CapturedOutput output) {
+		startWith(output,
+				CertificateAuthority.root("Elsewhere CA")
+					.certificate()
+					.commonName("elsewhere")
+					.serverAuth()
+					.clientAuth()
+					.issue());
+
+		assertThat(output).contains("is not issued by any of the bundle's trust anchors")
+			.contains("set mtls.policy.own-certificate-trusted=false");
+	}
+
+	@Test
+	void whenCrlIsUnreadableThenAnalysisNamesMtlsRevocationCrl(CapturedOutput output) throws Exception {
+		Path crl = Files.writeString(this.directory.resolve("broken.crl"), "not a CRL");
+
+		start(output, "mtls.revocation.crl=file:" + crl);
+
+		assertThat(output)
+			.contains("Unable to read the certificate revocation list file:" + crl + " (mtls.revocation.crl)")
+			.contains("Point mtls.revocation.crl at readable CRL files");
+	}
+
+	@Test
+	void whenCrlIsFromTheWrongIssuerThenAnalysisNamesTheTrustStore(CapturedOutput output) {
+		Path crl = Pem.write(this.directory.resolve("other.crl"),
+				Pem.crl(CertificateAuthority.root("Other CA").revoke(java.math.BigInteger.TEN)));
+
+		start(output, "mtls.revocation.crl=file:" + crl);
+
+		assertThat(output).contains(
+				"The certificate revocation list of 'CN=Other CA' (mtls.revocation.crl) is not issued by any of the trust anchors")
+			.contains(
+					"Add the certificate of the CRL's issuer to spring.ssl.bundle.pem.service.truststore.certificate");
+	}
+
+	@Test
+	void whenProtocolIsOlderThanTls12ThenAnalysisNamesTheBundleOption(CapturedOutput output) {
+		start(output, "spring.ssl.bundle.pem.service.options.enabled-protocols=TLSv1.3,TLSv1.1");
+
+		assertThat(output).contains(
+				"SSL bundle 'service' enables protocol 'TLSv1.1' (spring.ssl.bundle.pem.service.options.enabled-protocols)")
+			.contains("Allow only TLSv1.3 and TLSv1.2");
+	}
+
+	@Test
+	void whenCipherSuiteLacksForwardSecrecyThenAnalysisNamesTheBundleOption(CapturedOutput output) {
+		start(output,
+				"spring.ssl.bundle.pem.service.options.ciphers=TLS_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_128_GCM_SHA256");
+
+		assertThat(output).contains(
+				"cipher suite 'TLS_RSA_WITH_AES_128_GCM_SHA256', which lacks forward secrecy or authenticated encryption")
+			.contains("spring.ssl.bundle.pem.service.options.ciphers");
+	}
+
+	@Test
+	void whenCipherSuiteIsUnknownThenAnalysisNamesTheBundleOption(CapturedOutput output) {
+		start(output, "spring.ssl.bundle.pem.service.options.ciphers=TLS_AES_128_GCM_SHA257");
+
+		assertThat(output).contains("cipher suite 'TLS_AES_128_GCM_SHA257', which this JDK does not support");
+	}
+
+	@Test
+	void whenNamedGroupIsUnknownThenAnalysisNamesMtlsTlsNamedGroups(CapturedOutput output) {
+		start(output, "mtls.tls.named-groups=x25519,brainpool");
+
+		assertThat(output).contains("mtls.tls.named-groups names an unknown group 'brainpool'");
+	}
+
+	@Test
+	void whenTrustDomainIsInvalidThenAnalysisNamesMtlsIdentityTrustDomains(CapturedOutput output) {
+		start(output, "mtls.identity.trust-domains=Example.org");
+
+		assertThat(output)
+			.contains("Invalid value 'Example.org' for configuration property 'mtls.identity.trust-domains'")
+			.contains("is not a SPIFFE trust domain");
+	}
+
+	@Test
+	void whenPrivateKeyIsWorldReadableThenAWarningSaysSo(CapturedOutput output) throws Exception {
+		Files.setPosixFilePermissions(this.pki.serverFiles().privateKey(),
+				PosixFilePermissions.fromString("rw-r--r--"));
+		List<String> properties = new ArrayList<>(List.of(this.pki.bundleProperties("service")));
+		properties.add("server.port=0");
+
+		new SpringApplicationBuilder(PeerApplication.class).web(WebApplicationType.SERVLET)
+			.properties(properties.toArray(new String[0]))
+			.run()
+			.close();
+
+		assertThat(output).contains("is readable by every user of this machine (rw-r--r--)").contains("chmod 600");
+	}
+
+	private void startWith(CapturedOutput output, Credential credential) {
+		start(output,
+				TestPki.bundleProperties("service", credential.writePem(this.directory, "own"), this.pki.trustFile()));
 	}
 
 	private void start(CapturedOutput output, String... overrides) {
