@@ -93,8 +93,14 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void noClassUsesSlf4jDirectly() {
-		noClasses().should().dependOnClassesThat().resideInAPackage("org.slf4j..").check(this.classes);
+	void noClassLogsThroughSlf4j() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.slf4j.LoggerFactory")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.slf4j.Logger")
+			.check(this.classes);
 	}
 
 	@Test

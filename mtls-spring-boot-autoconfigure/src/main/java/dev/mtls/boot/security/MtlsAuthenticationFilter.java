@@ -22,10 +22,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,6 +43,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class MtlsAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+	/**
+	 * The logging MDC key that holds the verified client identity during a request.
+	 */
+	public static final String MDC_KEY = "mtls.client";
+
+	private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC",
+			MtlsAuthenticationFilter.class.getClassLoader());
 
 	private final MtlsAuthenticator authenticator;
 
@@ -60,13 +70,27 @@ public final class MtlsAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] certificates
 				&& certificates.length > 0 && !isAuthenticated()) {
+			MtlsAuthentication authentication;
 			try {
-				authenticate(this.authenticator.authenticate(certificates[0]));
+				authentication = this.authenticator.authenticate(certificates[0]);
 			}
 			catch (IdentityRefusedException ex) {
 				this.problems.refused(request, response, ex);
 				return;
 			}
+			authenticate(authentication);
+			if (!MDC_PRESENT) {
+				chain.doFilter(request, response);
+				return;
+			}
+			MDC.put(MDC_KEY, authentication.getName());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				MDC.remove(MDC_KEY);
+			}
+			return;
 		}
 		chain.doFilter(request, response);
 	}

@@ -16,12 +16,15 @@
 package dev.mtls.boot.security;
 
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.mtls.boot.event.IdentityRefusedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.log.LogMessage;
 
 /**
@@ -45,14 +48,19 @@ public final class MtlsAuthenticator {
 
 	private final Map<X509Certificate, Object> cache = new ConcurrentHashMap<>();
 
+	private final ApplicationEventPublisher events;
+
 	/**
 	 * Create an authenticator.
 	 * @param extractor the identity extractor
 	 * @param authorityMapper the authority mapper
+	 * @param events where refused identities are published (once per certificate)
 	 */
-	public MtlsAuthenticator(ClientIdentityExtractor extractor, AuthorityMapper authorityMapper) {
+	public MtlsAuthenticator(ClientIdentityExtractor extractor, AuthorityMapper authorityMapper,
+			ApplicationEventPublisher events) {
 		this.extractor = extractor;
 		this.authorityMapper = authorityMapper;
+		this.events = events;
 	}
 
 	/**
@@ -87,6 +95,7 @@ public final class MtlsAuthenticator {
 		}
 		catch (IdentityRefusedException ex) {
 			logger.debug(LogMessage.format("Refused client certificate: %s", ex.getMessage()));
+			this.events.publishEvent(new IdentityRefusedEvent(this, ex.getReason().name().toLowerCase(Locale.ROOT)));
 			return ex;
 		}
 	}

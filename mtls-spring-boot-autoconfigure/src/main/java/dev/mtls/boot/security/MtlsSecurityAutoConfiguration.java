@@ -69,11 +69,12 @@ public final class MtlsSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MtlsAuthenticator mtlsAuthenticator(MtlsIdentityProperties identity, MtlsAuthorizationProperties authorization) {
+	MtlsAuthenticator mtlsAuthenticator(MtlsIdentityProperties identity, MtlsAuthorizationProperties authorization,
+			ApplicationEventPublisher events) {
 		ClientsProperty.check(authorization.getClients());
 		ClientsProperty.checkTrustDomains(identity.getTrustDomains());
 		return new MtlsAuthenticator(new ClientIdentityExtractor(identity.getSources(), identity.getTrustDomains()),
-				new AuthorityMapper(authorization.getClients()));
+				new AuthorityMapper(authorization.getClients()), events);
 	}
 
 	@Bean

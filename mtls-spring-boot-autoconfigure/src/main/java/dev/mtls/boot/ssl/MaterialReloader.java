@@ -71,6 +71,8 @@ public final class MaterialReloader implements SmartLifecycle {
 
 	private @Nullable Pending pending;
 
+	private volatile ReloadStatus status = ReloadStatus.NONE;
+
 	MaterialReloader(MaterialSource source, MtlsReloadProperties properties, ResourceLoader resourceLoader,
 			ApplicationEventPublisher events, @Nullable SslBundleRegistry registry, @Nullable SslBundles bundles,
 			Clock clock) {
@@ -130,6 +132,14 @@ public final class MaterialReloader implements SmartLifecycle {
 	}
 
 	/**
+	 * Return the outcome of the reloads so far.
+	 * @return the reload status
+	 */
+	public ReloadStatus status() {
+		return this.status;
+	}
+
+	/**
 	 * Check the files now and reload if their content changed.
 	 * @return when to check again (a refused change waiting to settle), or {@code null}
 	 */
@@ -154,6 +164,7 @@ public final class MaterialReloader implements SmartLifecycle {
 		this.applied = fingerprint;
 		this.reported = null;
 		this.pending = null;
+		this.status = this.status.succeeded(this.clock.instant());
 		reloaded(previous.material(), material, Duration.ofNanos(System.nanoTime() - start));
 		return null;
 	}
@@ -192,6 +203,7 @@ public final class MaterialReloader implements SmartLifecycle {
 		}
 		this.pending = null;
 		this.reported = fingerprint;
+		this.status = this.status.failed(this.clock.instant(), ex.getReason(), ex.getMessage());
 		CertificateMaterial current = this.source.current();
 		logger.warn(LogMessage.format(
 				"mTLS bundle '%s' keeps its current material (serial %s, valid until %s): the changed files were refused: %s Action: %s",

@@ -188,6 +188,14 @@ class AuthorizationMockMvcTests {
 			.andExpect(jsonPath("$.client").value("spiffe://example.org/orders"));
 	}
 
+	@Test
+	void whenRequestIsAuthenticatedThenTheClientIsInTheLoggingMdc() throws Exception {
+		this.mvc.perform(get("/mdc").with(as("spiffe://example.org/orders")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("spiffe://example.org/orders"));
+		assertThat(org.slf4j.MDC.get("mtls.client")).isNull();
+	}
+
 	private static RequestPostProcessor as(String spiffeId) {
 		return x509(pki.client(spiffeId).certificate());
 	}

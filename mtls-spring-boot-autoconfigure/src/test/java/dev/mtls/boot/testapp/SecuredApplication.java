@@ -50,6 +50,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SecuredApplication {
 
 	@Bean
+	RecordedEvents recordedEvents() {
+		return new RecordedEvents();
+	}
+
+	@Bean
 	AuthorizationEvents authorizationEvents() {
 		return new AuthorizationEvents();
 	}
@@ -107,6 +112,11 @@ public class SecuredApplication {
 		@Secured("inventory:write")
 		String writeInventory() {
 			return "written";
+		}
+
+		@GetMapping("/mdc")
+		String mdc() {
+			return String.valueOf(org.slf4j.MDC.get("mtls.client"));
 		}
 
 		@GetMapping("/probe")
