@@ -100,6 +100,17 @@ class MtlsServerIntegrationTests {
 	}
 
 	@Test
+	void whenClientCertificateNotYetValidThenHandshakeFails() {
+		assertHandshakeRefused(
+				this.clients.presenting(this.pki.certificates().notYetValid("spiffe://example.org/early")));
+	}
+
+	@Test
+	void whenClientKeyIsWeakThenHandshakeFails() {
+		assertHandshakeRefused(this.clients.presenting(this.pki.certificates().weakKey("spiffe://example.org/weak")));
+	}
+
+	@Test
 	void whenPlainHttpThenTomcatAnswersThatTlsIsRequired() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/peer"))
 			.timeout(Duration.ofSeconds(5))

@@ -30,7 +30,8 @@ import org.springframework.test.context.TestPropertySource;
  * certificate for the application ({@code localhost}, {@code 127.0.0.1}, {@code ::1} and
  * {@link #identity()}) are generated, written as PEM files into a temporary directory and
  * made the application's mTLS bundle ({@code mtls.bundle} and
- * {@code spring.ssl.bundle.pem.<bundle>.*}). The development PKI is switched off
+ * {@code spring.ssl.bundle.pem.<bundle>.*}), and the CA's revocation list its CRL
+ * ({@code mtls.revocation.crl}). The development PKI is switched off
  * ({@code mtls.dev.enabled=false}) so that the test PKI always wins.
  * <p>
  * The test gets {@link MtlsTestClients} (and the {@link MtlsTestPki}) injected like any
@@ -99,5 +100,14 @@ public @interface MtlsTest {
 	 * @return the client identities
 	 */
 	String[] clients() default {};
+
+	/**
+	 * Identities whose client certificates are revoked from the start: the test CA's
+	 * revocation list, which the application checks ({@code mtls.revocation.crl}), lists
+	 * them, so {@code clients.as(identity)} is refused at the handshake. Revoke at run
+	 * time with {@link MtlsTestPki#revoke(String)}.
+	 * @return the revoked identities
+	 */
+	String[] revoked() default {};
 
 }

@@ -49,10 +49,13 @@ final class MtlsTestContextCustomizer implements ContextCustomizer {
 
 	private final List<String> clients;
 
-	MtlsTestContextCustomizer(String bundle, String identity, List<String> clients) {
+	private final List<String> revoked;
+
+	MtlsTestContextCustomizer(String bundle, String identity, List<String> clients, List<String> revoked) {
 		this.bundle = bundle;
 		this.identity = identity;
 		this.clients = List.copyOf(clients);
+		this.revoked = List.copyOf(revoked);
 	}
 
 	@Override
@@ -61,6 +64,7 @@ final class MtlsTestContextCustomizer implements ContextCustomizer {
 		MtlsTestPki pki = MtlsTestPki.createInTemporaryDirectory(this.bundle, identity(environment));
 		try {
 			this.clients.forEach(pki::client);
+			this.revoked.forEach(pki::revoke);
 		}
 		catch (RuntimeException ex) {
 			pki.deleteFilesQuietly();
@@ -95,12 +99,12 @@ final class MtlsTestContextCustomizer implements ContextCustomizer {
 		}
 		MtlsTestContextCustomizer other = (MtlsTestContextCustomizer) obj;
 		return this.bundle.equals(other.bundle) && this.identity.equals(other.identity)
-				&& this.clients.equals(other.clients);
+				&& this.clients.equals(other.clients) && this.revoked.equals(other.revoked);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.bundle, this.identity, this.clients);
+		return Objects.hash(this.bundle, this.identity, this.clients, this.revoked);
 	}
 
 }

@@ -39,7 +39,8 @@ class MtlsTestContextCustomizerFactory implements ContextCustomizerFactory {
 		if (test == null) {
 			return null;
 		}
-		return new MtlsTestContextCustomizer(test.bundle(), test.identity(), List.of(test.clients()));
+		return new MtlsTestContextCustomizer(test.bundle(), test.identity(), List.of(test.clients()),
+				List.of(test.revoked()));
 	}
 
 }

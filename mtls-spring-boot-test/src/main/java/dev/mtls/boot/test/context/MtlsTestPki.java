@@ -17,26 +17,33 @@ package dev.mtls.boot.test.context;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mtls.boot.test.pki.CertificateAuthority;
 import dev.mtls.boot.test.pki.ClientCertificates;
+import dev.mtls.boot.test.pki.CrlBuilder;
 import dev.mtls.boot.test.pki.Credential;
+import dev.mtls.boot.test.pki.Pem;
 import dev.mtls.boot.test.pki.TestPki;
 
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The ephemeral PKI of one application context under {@link MtlsTest @MtlsTest}: a root
- * CA, the application's certificate and client certificates per identity, issued once and
+ * CA, the application's certificate, client certificates per identity (issued once and
  * reused, so that a real handshake and a MockMvc request present the same certificate for
- * the same identity.
+ * the same identity) and the CA's revocation list, which the application checks
+ * ({@code mtls.revocation.crl}) and which {@link #revoke(String)} rewrites.
  *
  * @author mtls-spring-boot authors
  * @since 0.1.0
@@ -58,10 +65,18 @@ public final class MtlsTestPki {
 
 	private final Map<String, Credential> untrusted = new ConcurrentHashMap<>();
 
+	private final Set<BigInteger> revoked = new LinkedHashSet<>();
+
+	private final Path crlFile;
+
+	private long crlNumber;
+
 	private MtlsTestPki(TestPki pki, String bundle, String identity) {
 		this.pki = pki;
 		this.bundle = bundle;
 		this.identity = identity;
+		this.crlFile = pki.directory().resolve("ca.crl");
+		writeCrl();
 	}
 
 	/**
@@ -161,6 +176,33 @@ public final class MtlsTestPki {
 	}
 
 	/**
+	 * Revoke the client certificate of an identity (issuing it first if needed): the test
+	 * CA's revocation list is rewritten with its serial number, atomically, and the
+	 * application reloads it like its other material, shortly after (wait for the
+	 * refusal, for example with Awaitility). The revocation lasts as long as the
+	 * application context, which other test classes may share: revoke identities of your
+	 * own.
+	 * @param identity the identity
+	 * @return the revoked credential
+	 */
+	public Credential revoke(String identity) {
+		Credential credential = client(identity);
+		synchronized (this.revoked) {
+			this.revoked.add(credential.serial());
+			writeCrl();
+		}
+		return credential;
+	}
+
+	/**
+	 * Return the PEM file of the test CA's revocation list.
+	 * @return the CRL file
+	 */
+	public Path crlFile() {
+		return this.crlFile;
+	}
+
+	/**
 	 * Return the client certificates of the test CA, for the special ones: expired, not
 	 * yet valid, weak key, revoked.
 	 * @return the client certificates
@@ -171,8 +213,8 @@ public final class MtlsTestPki {
 
 	/**
 	 * Return the properties that make the files the application's mTLS bundle:
-	 * {@code mtls.bundle}, {@code spring.ssl.bundle.pem.<bundle>.*} and
-	 * {@code mtls.dev.enabled=false}.
+	 * {@code mtls.bundle}, {@code spring.ssl.bundle.pem.<bundle>.*},
+	 * {@code mtls.revocation.crl} and {@code mtls.dev.enabled=false}.
 	 * @return the properties
 	 */
 	public Map<String, Object> properties() {
@@ -181,8 +223,24 @@ public final class MtlsTestPki {
 			int separator = property.indexOf('=');
 			properties.put(property.substring(0, separator), property.substring(separator + 1));
 		}
+		properties.put("mtls.revocation.crl", "file:" + this.crlFile.toAbsolutePath());
 		properties.put("mtls.dev.enabled", "false");
 		return Collections.unmodifiableMap(properties);
+	}
+
+	private void writeCrl() {
+		synchronized (this.revoked) {
+			CrlBuilder crl = authority().crl().number(++this.crlNumber);
+			this.revoked.forEach(crl::revoke);
+			Path temporary = this.crlFile.resolveSibling(this.crlFile.getFileName() + ".tmp");
+			try {
+				Files.move(Pem.write(temporary, Pem.crl(crl.issue())), this.crlFile, StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Unable to write the test CA's revocation list", ex);
+			}
+		}
 	}
 
 	void deleteFilesQuietly() {

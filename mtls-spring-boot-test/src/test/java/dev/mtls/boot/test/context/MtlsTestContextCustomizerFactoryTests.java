@@ -62,6 +62,7 @@ class MtlsTestContextCustomizerFactoryTests {
 		assertThat(customizer(OtherBundle.class)).isNotEqualTo(defaults);
 		assertThat(customizer(OtherIdentity.class)).isNotEqualTo(defaults);
 		assertThat(customizer(WithClients.class)).isNotEqualTo(defaults);
+		assertThat(customizer(WithRevoked.class)).isNotEqualTo(defaults);
 	}
 
 	@Test
@@ -140,6 +141,11 @@ class MtlsTestContextCustomizerFactoryTests {
 
 	@MtlsTest(clients = "spiffe://example.org/billing")
 	static class WithClients {
+
+	}
+
+	@MtlsTest(revoked = "spiffe://example.org/billing")
+	static class WithRevoked {
 
 	}
 
