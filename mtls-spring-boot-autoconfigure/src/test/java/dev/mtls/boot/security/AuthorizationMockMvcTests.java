@@ -15,15 +15,13 @@
  */
 package dev.mtls.boot.security;
 
-import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-
 import dev.mtls.boot.event.ClientAuthorizationEvent;
-import dev.mtls.boot.test.pki.TestPki;
+import dev.mtls.boot.test.context.MtlsTest;
+import dev.mtls.boot.test.context.MtlsTestPki;
+import dev.mtls.boot.test.pki.Credential;
 import dev.mtls.boot.testapp.SecuredApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,10 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static dev.mtls.boot.test.mockmvc.MtlsRequestPostProcessors.mtls;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.x509;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -43,33 +40,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Tests for identity and {@code @AllowClients} rules with MockMvc and Spring Security's
- * {@code x509(certificate)} post-processor, without sockets.
+ * Tests for identity and {@code @AllowClients} rules with MockMvc and the test support's
+ * {@code mtls(identity)} post-processor, without sockets.
  *
  * @author mtls-spring-boot authors
  */
 @SpringBootTest(classes = SecuredApplication.class)
 @AutoConfigureMockMvc
+@MtlsTest
 class AuthorizationMockMvcTests {
-
-	@TempDir
-	static Path directory;
-
-	static TestPki pki;
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MtlsTestPki pki;
 
 	@Autowired
 	SecuredApplication.AuthorizationEvents events;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		pki = TestPki.create(directory);
-		for (String property : pki.bundleProperties("service")) {
-			int separator = property.indexOf('=');
-			registry.add(property.substring(0, separator), () -> property.substring(separator + 1));
-		}
 		registry.add("mtls.authorization.clients[spiffe://example.org/orders]", () -> "inventory:read");
 		registry.add("mtls.authorization.clients[spiffe://example.org/ns/*/sa/billing]",
 				() -> "inventory:read,inventory:write");
@@ -82,14 +73,14 @@ class AuthorizationMockMvcTests {
 
 	@Test
 	void whenClassRuleAllowsClientThenOk() throws Exception {
-		this.mvc.perform(get("/orders").with(as("spiffe://example.org/orders")))
+		this.mvc.perform(get("/orders").with(mtls("spiffe://example.org/orders")))
 			.andExpect(status().isOk())
 			.andExpect(content().string("orders"));
 	}
 
 	@Test
 	void whenClassRuleRefusesClientThen403ProblemNamingTheClient() throws Exception {
-		this.mvc.perform(get("/orders").with(as("spiffe://example.org/billing")))
+		this.mvc.perform(get("/orders").with(mtls("spiffe://example.org/billing")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(403))
@@ -104,34 +95,34 @@ class AuthorizationMockMvcTests {
 
 	@Test
 	void whenMethodRuleOverridesClassRuleThenMethodRuleDecides() throws Exception {
-		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/ns/prod/sa/billing")))
+		this.mvc.perform(get("/orders/invoice").with(mtls("spiffe://example.org/ns/prod/sa/billing")))
 			.andExpect(status().isOk());
-		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/orders")))
+		this.mvc.perform(get("/orders/invoice").with(mtls("spiffe://example.org/orders")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void whenWildcardDoesNotMatchAcrossSegmentsThenDenied() throws Exception {
-		this.mvc.perform(get("/orders/invoice").with(as("spiffe://example.org/ns/prod/extra/sa/billing")))
+		this.mvc.perform(get("/orders/invoice").with(mtls("spiffe://example.org/ns/prod/extra/sa/billing")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void whenMetaAnnotationNamesOperatorsThenOnlyOperatorsAreAllowed() throws Exception {
-		this.mvc.perform(get("/orders/admin").with(as("spiffe://example.org/ops"))).andExpect(status().isOk());
-		this.mvc.perform(get("/orders/admin").with(as("spiffe://example.org/orders")))
+		this.mvc.perform(get("/orders/admin").with(mtls("spiffe://example.org/ops"))).andExpect(status().isOk());
+		this.mvc.perform(get("/orders/admin").with(mtls("spiffe://example.org/orders")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void whenDeniedThenRequestBodyIsNotRead() throws Exception {
 		this.mvc
-			.perform(post("/orders").with(as("spiffe://example.org/billing"))
+			.perform(post("/orders").with(mtls("spiffe://example.org/billing"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("not json"))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/orders").with(as("spiffe://example.org/orders"))
+			.perform(post("/orders").with(mtls("spiffe://example.org/orders"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"id\":7}"))
 			.andExpect(status().isOk())
@@ -140,19 +131,19 @@ class AuthorizationMockMvcTests {
 
 	@Test
 	void whenEmptyRuleThenNobodyIsAllowed() throws Exception {
-		this.mvc.perform(get("/nobody").with(as("spiffe://example.org/ops"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/nobody").with(mtls("spiffe://example.org/ops"))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void whenNoRuleThenAnyVerifiedClientIsAllowedAndSeesItsIdentity() throws Exception {
-		X509Certificate certificate = pki.client("spiffe://example.org/anyone").certificate();
+		Credential anyone = this.pki.client("spiffe://example.org/anyone");
 
-		this.mvc.perform(get("/whoami").with(x509(certificate)))
+		this.mvc.perform(get("/whoami").with(mtls("spiffe://example.org/anyone")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("spiffe://example.org/anyone"))
 			.andExpect(jsonPath("$.source").value("SPIFFE"))
 			.andExpect(jsonPath("$.trustDomain").value("example.org"))
-			.andExpect(jsonPath("$.serial").value(certificate.getSerialNumber().toString(16)));
+			.andExpect(jsonPath("$.serial").value(anyone.serial().toString(16)));
 	}
 
 	@Test
@@ -165,39 +156,34 @@ class AuthorizationMockMvcTests {
 
 	@Test
 	void whenIdentityIsRefusedThen403ProblemBeforeAnyController() throws Exception {
-		X509Certificate twoIds = pki.authority()
+		Credential twoIds = this.pki.authority()
 			.certificate()
 			.uri("spiffe://example.org/a", "spiffe://example.org/b")
 			.clientAuth()
-			.issue()
-			.certificate();
+			.issue();
 
-		this.mvc.perform(get("/whoami").with(x509(twoIds)))
+		this.mvc.perform(get("/whoami").with(mtls(twoIds)))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Client identity refused")));
 	}
 
 	@Test
 	void whenAuthoritiesAreMappedThenPreAuthorizeAndSecuredUseThem() throws Exception {
-		this.mvc.perform(get("/inventory").with(as("spiffe://example.org/orders"))).andExpect(status().isOk());
-		this.mvc.perform(get("/inventory").with(as("spiffe://example.org/ops"))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/inventory/write").with(as("spiffe://example.org/ns/dev/sa/billing")))
+		this.mvc.perform(get("/inventory").with(mtls("spiffe://example.org/orders"))).andExpect(status().isOk());
+		this.mvc.perform(get("/inventory").with(mtls("spiffe://example.org/ops"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/inventory/write").with(mtls("spiffe://example.org/ns/dev/sa/billing")))
 			.andExpect(status().isOk());
-		this.mvc.perform(get("/inventory/write").with(as("spiffe://example.org/orders")))
+		this.mvc.perform(get("/inventory/write").with(mtls("spiffe://example.org/orders")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.client").value("spiffe://example.org/orders"));
 	}
 
 	@Test
 	void whenRequestIsAuthenticatedThenTheClientIsInTheLoggingMdc() throws Exception {
-		this.mvc.perform(get("/mdc").with(as("spiffe://example.org/orders")))
+		this.mvc.perform(get("/mdc").with(mtls("spiffe://example.org/orders")))
 			.andExpect(status().isOk())
 			.andExpect(content().string("spiffe://example.org/orders"));
 		assertThat(org.slf4j.MDC.get("mtls.client")).isNull();
-	}
-
-	private static RequestPostProcessor as(String spiffeId) {
-		return x509(pki.client(spiffeId).certificate());
 	}
 
 }

@@ -15,31 +15,29 @@
  */
 package dev.mtls.boot.server;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 
 import javax.net.ssl.SSLException;
 
-import dev.mtls.boot.test.client.TlsTestClient;
-import dev.mtls.boot.test.pki.CertificateAuthority;
-import dev.mtls.boot.test.pki.Credential;
-import dev.mtls.boot.test.pki.TestPki;
+import dev.mtls.boot.test.context.MtlsTest;
+import dev.mtls.boot.test.context.MtlsTestClient;
+import dev.mtls.boot.test.context.MtlsTestClients;
+import dev.mtls.boot.test.context.MtlsTestPki;
 import dev.mtls.boot.testapp.PeerApplication;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -48,66 +46,68 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * @author mtls-spring-boot authors
  */
 @SpringBootTest(classes = PeerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@MtlsTest
 class MtlsServerIntegrationTests {
 
-	@TempDir
-	static Path directory;
+	@Autowired
+	MtlsTestClients clients;
 
-	static TestPki pki;
+	@Autowired
+	MtlsTestPki pki;
 
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void bundle(DynamicPropertyRegistry registry) {
-		pki = TestPki.create(directory);
-		Properties.register(registry, pki.bundleProperties("service"));
-	}
-
 	@Test
-	void whenTrustedClientThenRequestSucceedsAndServerSeesCertificate() throws Exception {
-		TlsTestClient client = TlsTestClient.presenting(pki.client("spiffe://example.org/orders"),
-				pki.rootCertificate());
-
-		HttpResponse<String> response = client.get(url("/peer"));
-
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("CN=orders").contains("\"secure\":true");
+	void whenTrustedClientThenRequestSucceedsAndServerSeesCertificate() {
+		this.clients.as("spiffe://example.org/orders")
+			.restTestClient()
+			.get()
+			.uri("/peer")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.subject")
+			.isEqualTo("CN=orders")
+			.jsonPath("$.secure")
+			.isEqualTo(true);
 	}
 
 	@Test
 	void whenServerAnsweredThenItPresentedItsBundleCertificate() throws Exception {
-		TlsTestClient client = TlsTestClient.presenting(pki.client("spiffe://example.org/orders"),
-				pki.rootCertificate());
+		X509Certificate server = (X509Certificate) this.clients.as("spiffe://example.org/orders")
+			.handshake()
+			.getPeerCertificates()[0];
 
-		assertThat(client.handshake("localhost", this.port).getSerialNumber()).isEqualTo(pki.server().serial());
+		assertThat(server.getSerialNumber()).isEqualTo(this.pki.server().serial());
 	}
 
 	@Test
 	void whenNoClientCertificateThenHandshakeFails() {
-		TlsTestClient client = TlsTestClient.anonymous(pki.rootCertificate());
-
-		assertHandshakeRefused(client);
+		assertHandshakeRefused(this.clients.anonymous());
 	}
 
 	@Test
 	void whenClientCertificateFromUntrustedAuthorityThenHandshakeFails() {
-		Credential stranger = CertificateAuthority.root("Untrusted CA")
-			.certificate()
-			.commonName("stranger")
-			.clientAuth()
-			.issue();
-		TlsTestClient client = TlsTestClient.presenting(stranger, pki.rootCertificate());
-
-		assertHandshakeRefused(client);
+		assertHandshakeRefused(this.clients.untrusted("spiffe://example.org/stranger"));
 	}
 
 	@Test
 	void whenClientCertificateExpiredThenHandshakeFails() {
-		Credential expired = pki.authority().certificate().commonName("expired").clientAuth().expired().issue();
-		TlsTestClient client = TlsTestClient.presenting(expired, pki.rootCertificate());
+		assertHandshakeRefused(
+				this.clients.presenting(this.pki.certificates().expired("spiffe://example.org/expired")));
+	}
 
-		assertHandshakeRefused(client);
+	@Test
+	void whenClientCertificateNotYetValidThenHandshakeFails() {
+		assertHandshakeRefused(
+				this.clients.presenting(this.pki.certificates().notYetValid("spiffe://example.org/early")));
+	}
+
+	@Test
+	void whenClientKeyIsWeakThenHandshakeFails() {
+		assertHandshakeRefused(this.clients.presenting(this.pki.certificates().weakKey("spiffe://example.org/weak")));
 	}
 
 	@Test
@@ -122,14 +122,10 @@ class MtlsServerIntegrationTests {
 		assertThat(response.body()).contains("requires TLS").doesNotContain("subject");
 	}
 
-	private void assertHandshakeRefused(TlsTestClient client) {
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> client.get(url("/peer")))
-			.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(SSLException.class));
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> client.handshake("localhost", this.port));
-	}
-
-	private String url(String path) {
-		return "https://localhost:" + this.port + path;
+	private void assertHandshakeRefused(MtlsTestClient client) {
+		assertThatException().isThrownBy(() -> client.restTestClient().get().uri("/peer").exchange())
+			.withRootCauseInstanceOf(SSLException.class);
+		assertThatExceptionOfType(SSLException.class).isThrownBy(client::handshake);
 	}
 
 }

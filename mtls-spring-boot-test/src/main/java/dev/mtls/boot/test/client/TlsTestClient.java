@@ -123,6 +123,15 @@ public final class TlsTestClient {
 	}
 
 	/**
+	 * Return the HTTP client (HTTP/1.1, host name verification on) that {@link #get}
+	 * uses.
+	 * @return the HTTP client
+	 */
+	public HttpClient httpClient() {
+		return this.httpClient;
+	}
+
+	/**
 	 * Send a GET request.
 	 * @param uri the URI
 	 * @return the response

@@ -62,6 +62,12 @@ public final class CertificateBuilder {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final String DNS_PREFIX = "dns:";
+
+	private static final String EMAIL_PREFIX = "email:";
+
+	private static final String CN_PREFIX = "cn:";
+
 	private final @Nullable CertificateAuthority issuer;
 
 	private X500Name subject = new X500Name("CN=test");
@@ -171,6 +177,48 @@ public final class CertificateBuilder {
 			this.subjectAlternativeNames.add(new GeneralName(GeneralName.rfc822Name, address));
 		}
 		return this;
+	}
+
+	/**
+	 * Give the certificate an identity written as one string, the way tests name clients:
+	 * <ul>
+	 * <li>a URI such as {@code spiffe://example.org/orders}: a URI subject alternative
+	 * name, and the last path segment (or the host) as common name;</li>
+	 * <li>{@code dns:orders.example.org}: a DNS subject alternative name and the name as
+	 * common name;</li>
+	 * <li>{@code email:orders@example.org}: an e-mail subject alternative name and the
+	 * address as common name;</li>
+	 * <li>{@code cn:orders}: only a common name, no subject alternative name.</li>
+	 * </ul>
+	 * @param identity the identity
+	 * @return this builder
+	 * @throws IllegalArgumentException if the identity has none of these forms
+	 */
+	public CertificateBuilder identity(String identity) {
+		if (identity.contains("://")) {
+			return commonName(lastSegment(identity)).uri(identity);
+		}
+		if (identity.startsWith(DNS_PREFIX) && identity.length() > DNS_PREFIX.length()) {
+			String name = identity.substring(DNS_PREFIX.length());
+			return commonName(name).dns(name);
+		}
+		if (identity.startsWith(EMAIL_PREFIX) && identity.length() > EMAIL_PREFIX.length()) {
+			String address = identity.substring(EMAIL_PREFIX.length());
+			return commonName(address).email(address);
+		}
+		if (identity.startsWith(CN_PREFIX) && identity.length() > CN_PREFIX.length()) {
+			return commonName(identity.substring(CN_PREFIX.length()));
+		}
+		throw new IllegalArgumentException(("Unknown identity '%s': use a URI (spiffe://example.org/orders), "
+				+ "dns:orders.example.org, email:orders@example.org or cn:orders")
+			.formatted(identity));
+	}
+
+	private static String lastSegment(String uri) {
+		String withoutScheme = uri.substring(uri.indexOf("://") + 3);
+		String trimmed = withoutScheme.endsWith("/") ? withoutScheme.substring(0, withoutScheme.length() - 1)
+				: withoutScheme;
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
 	/**

@@ -45,9 +45,12 @@ public final class TestPki {
 
 	private final Credential.PemFiles serverFiles;
 
+	private final ClientCertificates certificates;
+
 	private TestPki(Path directory, CertificateAuthority authority, Credential server) {
 		this.directory = directory;
 		this.authority = authority;
+		this.certificates = ClientCertificates.issuedBy(authority);
 		this.server = server;
 		this.trustFile = authority.writeCertificate(directory.resolve("ca.crt"));
 		this.serverFiles = server.writePem(directory, "server");
@@ -69,6 +72,25 @@ public final class TestPki {
 			.clientAuth()
 			.issue();
 		return new TestPki(directory, authority, server);
+	}
+
+	/**
+	 * Create a PKI whose files live in the given directory and whose server certificate
+	 * carries the given identity besides {@code localhost}, {@code 127.0.0.1} and
+	 * {@code ::1}.
+	 * @param directory the directory, usually a {@code @TempDir}
+	 * @param serverIdentity the identity of the server certificate, in any form
+	 * {@link CertificateBuilder#identity(String)} accepts, for example
+	 * {@code spiffe://example.org/orders}
+	 * @return the PKI
+	 */
+	public static TestPki create(Path directory, String serverIdentity) {
+		CertificateAuthority authority = CertificateAuthority.root("Test Root CA");
+		CertificateBuilder server = authority.certificate().identity(serverIdentity);
+		if (!"dns:localhost".equals(serverIdentity)) {
+			server.dns("localhost");
+		}
+		return new TestPki(directory, authority, server.ip("127.0.0.1", "::1").serverAuth().clientAuth().issue());
 	}
 
 	/**
@@ -120,13 +142,22 @@ public final class TestPki {
 	}
 
 	/**
-	 * Issue a client certificate (clientAuth) with a SPIFFE ID and a common name.
-	 * @param spiffeId the SPIFFE ID, for example {@code spiffe://example.org/orders}
+	 * Issue a client certificate (clientAuth) with an identity and a common name.
+	 * @param identity the identity, for example {@code spiffe://example.org/orders} (see
+	 * {@link CertificateBuilder#identity(String)} for the other forms)
 	 * @return the client credential
 	 */
-	public Credential client(String spiffeId) {
-		String name = spiffeId.substring(spiffeId.lastIndexOf('/') + 1);
-		return this.authority.certificate().commonName(name).uri(spiffeId).clientAuth().issue();
+	public Credential client(String identity) {
+		return certificates().issue(identity);
+	}
+
+	/**
+	 * Return the client certificates of the root authority, including the special ones
+	 * (expired, not yet valid, weak key, revoked, untrusted).
+	 * @return the client certificates
+	 */
+	public ClientCertificates certificates() {
+		return this.certificates;
 	}
 
 	/**

@@ -13,26 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.mtls.boot.server;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 /**
- * Registers {@code key=value} strings as dynamic test properties.
- *
- * @author mtls-spring-boot authors
+ * MockMvc and MockMvc-bound {@code WebTestClient} support: requests that carry a client
+ * certificate chain as if a TLS handshake had verified it.
  */
-final class Properties {
+@NullMarked
+package dev.mtls.boot.test.mockmvc;
 
-	private Properties() {
-	}
-
-	static void register(DynamicPropertyRegistry registry, String... properties) {
-		for (String property : properties) {
-			int separator = property.indexOf('=');
-			String value = property.substring(separator + 1);
-			registry.add(property.substring(0, separator), () -> value);
-		}
-	}
-
-}
+import org.jspecify.annotations.NullMarked;
