@@ -102,7 +102,7 @@ class VaultAgentIntegrationTests {
 	}
 
 	@Test
-	void whenOnePkiCertTemplateRendersKeyCertificateAndIssuerToOneFileThenBothPropertiesReadItAndItIsReloadedAtOnce(
+	void whenOneTemplateRendersKeyCertificateAndChainToOneFileThenBothPropertiesReadItAndItIsReloadedAtOnce(
 			CapturedOutput output) throws Exception {
 		Credential issued = issue();
 		Credential reissued = issue();
@@ -121,7 +121,7 @@ class VaultAgentIntegrationTests {
 				.until(() -> Applications.serverSerial(context, peer).equals(reissued.serial()));
 			assertThat(Applications.callItself(context, "/peer")).containsEntry("serial", hex(reissued));
 			assertThat(context.getBean(RecordedEvents.class).of(MaterialReloadedEvent.class)).singleElement()
-				.satisfies((event) -> assertThat(event.getCurrent().chain()).hasSize(2));
+				.satisfies((event) -> assertThat(event.getCurrent().chain()).hasSize(3));
 			assertThat(output.getOut()).doesNotContain(REFUSED_FOR_NOW);
 		}
 	}
@@ -175,12 +175,13 @@ class VaultAgentIntegrationTests {
 	}
 
 	/**
-	 * {@code {{ .Key }}}, {@code {{ .Cert }}} and {@code {{ .CA }}} of {@code pkiCert}:
-	 * key, leaf and issuing (intermediate) authority in one file.
+	 * {@code {{ .Key }}} and {@code {{ .Cert }}} of {@code pkiCert}, then {@code {{
+	 * .Data.ca_chain }}} of {@code pki_int/cert/ca_chain}: key, leaf, issuing
+	 * (intermediate) authority and root in one file.
 	 */
 	private String pkiCertTemplate(Credential credential) {
-		return credential.privateKeyPem() + Pem.certificates(List.of(credential.certificate()))
-				+ Pem.certificates(List.of(this.intermediate.certificateOfAuthority()));
+		return credential.privateKeyPem() + Pem.certificates(List.of(credential.certificate())) + Pem
+			.certificates(List.of(this.intermediate.certificateOfAuthority(), this.root.certificateOfAuthority()));
 	}
 
 	private static Map<String, String> properties(Path certificate, Path privateKey, Path trust) {
