@@ -15,11 +15,13 @@
  */
 package dev.mtls.boot.metrics;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.mtls.boot.ssl.CertificateMaterial;
@@ -37,7 +39,9 @@ import org.springframework.boot.health.contributor.Status;
  * intermediate or a trust anchor has expired (or is not valid yet), {@code EXPIRING} when
  * one of them expires within {@code mtls.health.expiry-warning} (HTTP 200 unless mapped
  * otherwise), {@code UP} otherwise. Details show the soonest expiry and the outcome of
- * the last reload.
+ * the last reload. A CRL past its next update is {@code DOWN} too while
+ * {@code mtls.revocation.stale-crl=fail}, because every peer is refused until it is
+ * replaced.
  *
  * @author mtls-spring-boot authors
  * @since 0.1.0
@@ -56,13 +60,17 @@ public final class MtlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration warning;
 
+	private final boolean staleCrlRefusesPeers;
+
 	private final Clock clock;
 
-	MtlsHealthIndicator(MaterialSource source, @Nullable MaterialReloader reloader, Duration warning, Clock clock) {
+	MtlsHealthIndicator(MaterialSource source, @Nullable MaterialReloader reloader, Duration warning,
+			boolean staleCrlRefusesPeers, Clock clock) {
 		super("mTLS material health check failed");
 		this.source = source;
 		this.reloader = reloader;
 		this.warning = warning;
+		this.staleCrlRefusesPeers = staleCrlRefusesPeers;
 		this.clock = clock;
 	}
 
@@ -77,8 +85,15 @@ public final class MtlsHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("soonestExpiry", soonest.describe(now));
 		builder.withDetail("lastReload", lastReload());
 		Instant notAfter = soonest.certificate().getNotAfter().toInstant();
+		X509CRL staleCrl = this.staleCrlRefusesPeers ? staleCrl(material, now) : null;
 		if (now.isAfter(notAfter) || notYetValid(material, now)) {
 			builder.down().withDetail("reason", now.isAfter(notAfter) ? "expired" : "not yet valid");
+		}
+		else if (staleCrl != null) {
+			builder.down()
+				.withDetail("reason", "stale crl")
+				.withDetail("crl", Map.of("issuer", staleCrl.getIssuerX500Principal().getName(), "nextUpdate",
+						staleCrl.getNextUpdate().toInstant().toString()));
 		}
 		else if (Duration.between(now, notAfter).compareTo(this.warning) < 0) {
 			builder.status(EXPIRING);
@@ -86,6 +101,15 @@ public final class MtlsHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.up();
 		}
+	}
+
+	private static @Nullable X509CRL staleCrl(CertificateMaterial material, Instant now) {
+		for (X509CRL crl : material.crls()) {
+			if (crl.getNextUpdate() != null && now.isAfter(crl.getNextUpdate().toInstant())) {
+				return crl;
+			}
+		}
+		return null;
 	}
 
 	private static boolean notYetValid(CertificateMaterial material, Instant now) {
@@ -100,7 +124,7 @@ public final class MtlsHealthIndicator extends AbstractHealthIndicator {
 			details.put("time", status.lastAttempt().toString());
 		}
 		if (status != null && status.lastFailureReason() != null) {
-			details.put("reason", status.lastFailureReason().name().toLowerCase(java.util.Locale.ROOT));
+			details.put("reason", status.lastFailureReason().name().toLowerCase(Locale.ROOT));
 			details.put("message", status.lastFailureMessage());
 		}
 		return details;

@@ -15,7 +15,6 @@
  */
 package dev.mtls.boot.ssl;
 
-import java.lang.reflect.Method;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,10 +28,6 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.ReflectionUtils;
 
 /**
  * The one long-lived {@link SSLContext} of a bundle that servers and clients hold on to.
@@ -52,28 +47,25 @@ final class LiveSslContext extends SSLContext {
 
 	private static final class DelegatingSpi extends SSLContextSpi {
 
-		private static final @Nullable Method SET_NAMED_GROUPS = ReflectionUtils.findMethod(SSLParameters.class,
-				"setNamedGroups", String[].class);
-
 		private final Supplier<SSLContext> current;
 
-		private final String @Nullable [] namedGroups;
+		private final NamedGroups namedGroups;
 
 		private final VerificationListeners listeners;
 
+		private final ObservedSocketFactory socketFactory;
+
 		DelegatingSpi(Supplier<SSLContext> current, List<String> namedGroups, VerificationListeners listeners) {
 			this.current = current;
-			this.namedGroups = namedGroups.isEmpty() ? null : namedGroups.toArray(new String[0]);
+			this.namedGroups = new NamedGroups(namedGroups);
 			this.listeners = listeners;
+			this.socketFactory = new ObservedSocketFactory(current, this.namedGroups, listeners);
 		}
 
 		private SSLEngine prepare(SSLEngine engine) {
-			if (this.namedGroups != null && SET_NAMED_GROUPS != null) {
-				SSLParameters parameters = engine.getSSLParameters();
-				ReflectionUtils.invokeMethod(SET_NAMED_GROUPS, parameters, (Object) this.namedGroups);
-				engine.setSSLParameters(parameters);
-			}
-			return this.listeners.isEmpty() ? engine : new ObservedSslEngine(engine, this.listeners);
+			this.namedGroups.apply(engine);
+			boolean observe = !this.listeners.isEmpty() || ObservedSslEngine.logsFailures();
+			return observe ? new ObservedSslEngine(engine, this.listeners) : engine;
 		}
 
 		@Override
@@ -83,7 +75,7 @@ final class LiveSslContext extends SSLContext {
 
 		@Override
 		protected SSLSocketFactory engineGetSocketFactory() {
-			return this.current.get().getSocketFactory();
+			return this.socketFactory;
 		}
 
 		@Override

@@ -27,6 +27,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 import dev.mtls.boot.ssl.PeerVerificationListener.Side;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.log.LogMessage;
 
 /**
  * An {@link SSLEngine} that tells the bundle's listeners how long its handshake took, and
@@ -37,6 +41,8 @@ import dev.mtls.boot.ssl.PeerVerificationListener.Side;
  */
 final class ObservedSslEngine extends SSLEngine {
 
+	private static final Log logger = LogFactory.getLog(ObservedSslEngine.class);
+
 	private final SSLEngine delegate;
 
 	private final PeerVerificationListener listener;
@@ -44,6 +50,15 @@ final class ObservedSslEngine extends SSLEngine {
 	private long started;
 
 	private boolean finished;
+
+	/**
+	 * Whether engines need observing when no listener is registered: only to log failed
+	 * handshakes at debug level.
+	 * @return whether debug logging of failed handshakes is on
+	 */
+	static boolean logsFailures() {
+		return logger.isDebugEnabled();
+	}
 
 	ObservedSslEngine(SSLEngine delegate, PeerVerificationListener listener) {
 		super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -84,7 +99,13 @@ final class ObservedSslEngine extends SSLEngine {
 		catch (SSLException ex) {
 			this.finished = true;
 			if (!decidedByTrustManager(ex)) {
-				this.listener.rejected(side(), classify(ex));
+				PeerRejection reason = classify(ex);
+				this.listener.rejected(side(), reason);
+				if (logger.isDebugEnabled()) {
+					logger.debug(LogMessage.format("Handshake %s %s:%d failed (%s): %s",
+							(side() == Side.SERVER) ? "from" : "to", this.delegate.getPeerHost(),
+							this.delegate.getPeerPort(), reason.tag(), ex.getMessage()));
+				}
 			}
 			throw ex;
 		}

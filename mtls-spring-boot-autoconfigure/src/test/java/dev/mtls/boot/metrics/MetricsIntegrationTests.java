@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.mtls.boot.test.client.TlsTestClient;
+import dev.mtls.boot.test.client.TlsTestServer;
 import dev.mtls.boot.test.files.MaterialFiles;
 import dev.mtls.boot.test.files.Replacement;
 import dev.mtls.boot.test.pki.CertificateAuthority;
@@ -43,6 +44,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -128,6 +130,26 @@ class MetricsIntegrationTests {
 	}
 
 	@Test
+	void clientsCountTheirVerificationsOfServers() {
+		RestClient client = context.getBean(RestClient.Builder.class).build();
+		double accepted = clientVerifications("accepted", "none");
+		double untrusted = clientVerifications("rejected", "untrusted_issuer");
+		CertificateAuthority stranger = CertificateAuthority.root("Stranger Root CA");
+
+		client.get().uri(url("/whoami")).retrieve().toBodilessEntity();
+		try (TlsTestServer server = TlsTestServer.start(
+				stranger.certificate().dns("localhost").ip("127.0.0.1").serverAuth().issue(),
+				ca.certificateOfAuthority())) {
+			assertThatException().isThrownBy(() -> client.get().uri(server.url("/")).retrieve().toBodilessEntity());
+		}
+
+		assertThat(clientVerifications("accepted", "none")).isEqualTo(accepted + 1);
+		assertThat(clientVerifications("rejected", "untrusted_issuer")).isEqualTo(untrusted + 1);
+		assertThat(registry.get("mtls.handshake").tags("bundle", "service", "side", "client").timer().count())
+			.isPositive();
+	}
+
+	@Test
 	void authorizationDecisionsAreCountedWithBoundedClientTags() throws Exception {
 		double allowed = decisions("allowed", "spiffe://example.org/orders");
 		double denied = decisions("denied", "other");
@@ -201,6 +223,13 @@ class MetricsIntegrationTests {
 	private static double verifications(String outcome, String reason) {
 		return registry.get("mtls.peer.verifications")
 			.tags("bundle", "service", "side", "server", "outcome", outcome, "reason", reason)
+			.counter()
+			.count();
+	}
+
+	private static double clientVerifications(String outcome, String reason) {
+		return registry.get("mtls.peer.verifications")
+			.tags("bundle", "service", "side", "client", "outcome", outcome, "reason", reason)
 			.counter()
 			.count();
 	}

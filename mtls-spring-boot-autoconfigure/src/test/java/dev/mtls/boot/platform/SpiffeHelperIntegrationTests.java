@@ -71,8 +71,7 @@ class SpiffeHelperIntegrationTests {
 		Credential svid = svid(this.spireCa, ORDERS);
 		writeX509Context(certs, svid, this.spireCa);
 		TlsTestClient checkout = workload(this.spireCa, CHECKOUT);
-		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class,
-				RecordedEvents.class)) {
+		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class)) {
 			RecordedEvents events = context.getBean(RecordedEvents.class);
 			assertThat(Applications.callItself(context, "/whoami")).containsEntry("name", ORDERS)
 				.containsEntry("source", "SPIFFE")
@@ -104,8 +103,7 @@ class SpiffeHelperIntegrationTests {
 		writeX509Context(certs, underOldCa, this.spireCa);
 		TlsTestClient oldCheckout = workload(this.spireCa, CHECKOUT);
 		TlsTestClient newCheckout = workload(this.nextSpireCa, CHECKOUT);
-		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class,
-				RecordedEvents.class)) {
+		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class)) {
 			assertRefused(newCheckout, context);
 
 			writeX509Context(certs, underOldCa, this.spireCa, this.nextSpireCa);
@@ -136,8 +134,7 @@ class SpiffeHelperIntegrationTests {
 		Path certs = Files.createDirectories(this.directory.resolve("run/spiffe/certs"));
 		writeX509Context(certs, svid(this.spireCa, ORDERS), this.spireCa, partnerCa);
 		TlsTestClient partner = workload(partnerCa, "spiffe://partner.example/payments");
-		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class,
-				RecordedEvents.class)) {
+		try (ConfigurableApplicationContext context = Applications.start(properties(certs), SecuredApplication.class)) {
 			HttpResponse<String> refused = partner.get(Applications.url(context, "/whoami"));
 
 			assertThat(refused.statusCode()).isEqualTo(403);
@@ -145,8 +142,7 @@ class SpiffeHelperIntegrationTests {
 		}
 		Map<String, String> federated = properties(certs);
 		federated.put("mtls.identity.trust-domains", "example.org, partner.example");
-		try (ConfigurableApplicationContext context = Applications.start(federated, SecuredApplication.class,
-				RecordedEvents.class)) {
+		try (ConfigurableApplicationContext context = Applications.start(federated, SecuredApplication.class)) {
 			HttpResponse<String> accepted = partner.get(Applications.url(context, "/whoami"));
 
 			assertThat(accepted.statusCode()).isEqualTo(200);

@@ -19,11 +19,10 @@ import java.time.Clock;
 
 import dev.mtls.boot.ssl.MaterialReloader;
 import dev.mtls.boot.ssl.MaterialSource;
+import dev.mtls.boot.ssl.MtlsRevocationProperties;
 import dev.mtls.boot.ssl.MtlsSslAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,46 +31,28 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of the mTLS health indicator and Actuator endpoint.
+ * Auto-configuration} of the {@code mtls} health indicator (switch it off with
+ * {@code management.health.mtls.enabled=false}).
  *
  * @author mtls-spring-boot authors
  * @since 0.1.0
  */
 @AutoConfiguration(after = MtlsSslAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(MaterialSource.class)
 @EnableConfigurationProperties(MtlsHealthProperties.class)
-public final class MtlsActuatorAutoConfiguration {
+public final class MtlsHealthAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+	@Bean
+	@ConditionalOnMissingBean(name = "mtlsHealthIndicator")
 	@ConditionalOnEnabledHealthIndicator("mtls")
-	static class HealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "mtlsHealthIndicator")
-		MtlsHealthIndicator mtlsHealthIndicator(MaterialSource source, ObjectProvider<MaterialReloader> reloader,
-				MtlsHealthProperties properties) {
-			return new MtlsHealthIndicator(source, reloader.getIfAvailable(), properties.getExpiryWarning(),
-					Clock.systemUTC());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-	static class EndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		MtlsEndpoint mtlsEndpoint(MaterialSource source, ObjectProvider<MaterialReloader> reloader) {
-			return new MtlsEndpoint(source, reloader.getIfAvailable());
-		}
-
+	MtlsHealthIndicator mtlsHealthIndicator(MaterialSource source, ObjectProvider<MaterialReloader> reloader,
+			MtlsHealthProperties properties, MtlsRevocationProperties revocation) {
+		return new MtlsHealthIndicator(source, reloader.getIfAvailable(), properties.getExpiryWarning(),
+				revocation.getStaleCrl() == MtlsRevocationProperties.StalePolicy.FAIL, Clock.systemUTC());
 	}
 
 }
