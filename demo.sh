@@ -51,7 +51,8 @@ done
 
 status=0
 java -jar sample-demo-client/target/sample-demo-client.jar --mtls.dev.directory="$PKI" \
-	--demo.service-a-url="https://localhost:$A_PORT" --demo.service-b-url="https://localhost:$B_PORT" || status=$?
+	--demo.service-a-url="https://localhost:$A_PORT" --demo.service-b-url="https://localhost:$B_PORT" \
+	--demo.scrape-directory="$WORK" || status=$?
 
 echo
 echo "== Startup of each service (from its log) =="

@@ -15,9 +15,6 @@
  */
 package dev.mtls.boot.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.mtls.boot.event.ClientAuthorizationEvent;
 import dev.mtls.boot.event.ClientAuthorizationEvent.Outcome;
 import dev.mtls.boot.security.MtlsAuthorizationProperties.Mode;
@@ -46,8 +43,6 @@ final class MtlsAuthorizationInterceptor implements HandlerInterceptor {
 
 	private static final Log logger = LogFactory.getLog(MtlsAuthorizationInterceptor.class);
 
-	private static final int MAX_AUDIT_LOGGED = 1024;
-
 	private final ClientAuthorizationManager manager;
 
 	private final Mode mode;
@@ -58,7 +53,7 @@ final class MtlsAuthorizationInterceptor implements HandlerInterceptor {
 
 	private final SecurityContextHolderStrategy contextHolder;
 
-	private final Map<String, Boolean> auditLogged = new ConcurrentHashMap<>();
+	private final AuditLog audit = new AuditLog();
 
 	MtlsAuthorizationInterceptor(ClientAuthorizationManager manager, Mode mode, ProblemResponses problems,
 			ApplicationEventPublisher events, SecurityContextHolderStrategy contextHolder) {
@@ -87,7 +82,7 @@ final class MtlsAuthorizationInterceptor implements HandlerInterceptor {
 		}
 		if (this.mode == Mode.AUDIT) {
 			publish(decision, Outcome.AUDIT_DENIED, endpoint);
-			logAudit(decision, endpoint);
+			this.audit.wouldDeny(decision.getClient(), endpoint, decision.getRule());
 			return true;
 		}
 		publish(decision, Outcome.DENIED, endpoint);
@@ -105,16 +100,6 @@ final class MtlsAuthorizationInterceptor implements HandlerInterceptor {
 
 	private void publish(ClientAuthorizationManager.Decision decision, Outcome outcome, String endpoint) {
 		this.events.publishEvent(new ClientAuthorizationEvent(this, decision.getClient(), outcome, endpoint));
-	}
-
-	private void logAudit(ClientAuthorizationManager.Decision decision, String endpoint) {
-		String key = decision.getClient() + " " + endpoint;
-		if (this.auditLogged.size() < MAX_AUDIT_LOGGED && this.auditLogged.putIfAbsent(key, Boolean.TRUE) == null) {
-			logger.warn(LogMessage.format(
-					"AUDIT (mtls.authorization.mode=audit): %s calling %s would be denied by %s; allowed",
-					(decision.getClient() != null) ? decision.getClient() : "an unauthenticated client", endpoint,
-					decision.getRule()));
-		}
 	}
 
 }

@@ -62,6 +62,13 @@ public class MtlsAuthorizationProperties {
 	 */
 	private List<String> probePaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**"));
 
+	/**
+	 * Client identity patterns that may call the Actuator endpoints (under
+	 * management.endpoints.web.base-path, probe paths excepted) when no
+	 * SecurityFilterChain is defined. Empty: any verified client.
+	 */
+	private List<String> managementClients = new ArrayList<>();
+
 	public DefaultPolicy getDefaultPolicy() {
 		return this.defaultPolicy;
 	}
@@ -92,6 +99,14 @@ public class MtlsAuthorizationProperties {
 
 	public void setProbes(Probes probes) {
 		this.probes = probes;
+	}
+
+	public List<String> getManagementClients() {
+		return this.managementClients;
+	}
+
+	public void setManagementClients(List<String> managementClients) {
+		this.managementClients = managementClients;
 	}
 
 	public List<String> getProbePaths() {

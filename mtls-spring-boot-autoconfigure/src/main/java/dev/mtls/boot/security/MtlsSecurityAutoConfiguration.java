@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +37,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -105,12 +107,22 @@ public final class MtlsSecurityAutoConfiguration {
 	@ConditionalOnDefaultWebSecurity
 	static class DefaultSecurityFilterChainConfiguration {
 
+		private static final String ACTUATOR = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints";
+
 		@Bean
 		@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-		SecurityFilterChain mtlsSecurityFilterChain(HttpSecurity http, MtlsAuthorizationProperties authorization) {
+		SecurityFilterChain mtlsSecurityFilterChain(HttpSecurity http, MtlsAuthorizationProperties authorization,
+				ApplicationEventPublisher events) {
 			http.authorizeHttpRequests((requests) -> {
+				String[] probes = authorization.getProbePaths().toArray(new String[0]);
 				if (authorization.getProbes() == MtlsAuthorizationProperties.Probes.PERMIT_ALL) {
-					requests.requestMatchers(authorization.getProbePaths().toArray(new String[0])).permitAll();
+					requests.requestMatchers(probes).permitAll();
+				}
+				if (!authorization.getManagementClients().isEmpty() && ClassUtils.isPresent(ACTUATOR, null)) {
+					requests.requestMatchers(probes).authenticated();
+					requests.requestMatchers(EndpointRequest.toAnyEndpoint())
+						.access(new ManagementClientsAuthorizationManager(authorization.getManagementClients(),
+								authorization.getMode(), events));
 				}
 				requests.anyRequest().authenticated();
 			});

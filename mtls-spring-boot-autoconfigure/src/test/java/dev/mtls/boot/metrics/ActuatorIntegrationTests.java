@@ -160,6 +160,28 @@ class ActuatorIntegrationTests {
 	}
 
 	@Test
+	void whenManagementClientsAreListedOnlyTheyReachTheEndpointsButAnyClientReachesTheProbes() throws Exception {
+		Map<String, String> properties = Map.of("mtls.authorization.management-clients", "spiffe://example.org/ops",
+				"management.endpoints.web.exposure.include", "health,mtls,prometheus");
+		try (ConfigurableApplicationContext context = start(server(Duration.ofDays(30)), properties)) {
+			TlsTestClient orders = TlsTestClient.presenting(
+					this.ca.certificate().uri("spiffe://example.org/orders").clientAuth().issue(),
+					this.ca.certificateOfAuthority());
+			assertThat(caller().get(url(context, "/actuator/mtls")).statusCode()).isEqualTo(200);
+			assertThat(caller().get(url(context, "/actuator/prometheus")).statusCode()).isEqualTo(200);
+			HttpResponse<String> denied = orders.get(url(context, "/actuator/mtls"));
+			assertThat(denied.statusCode()).isEqualTo(403);
+			assertThat(JSON.readTree(denied.body()).get("client").asString()).isEqualTo("spiffe://example.org/orders");
+			assertThat(orders.get(url(context, "/actuator/prometheus")).statusCode()).isEqualTo(403);
+			assertThat(orders.get(url(context, "/actuator/health")).statusCode()).isEqualTo(200);
+			assertThat(orders.get(url(context, "/whoami")).statusCode()).isEqualTo(200);
+			String scrape = caller().get(url(context, "/actuator/prometheus")).body();
+			assertThat(scrape).containsPattern(
+					"mtls_authorization_decisions_total\\{client=\"other\",outcome=\"denied\"[^}]*\\} [2-9]");
+		}
+	}
+
+	@Test
 	void onASeparateManagementPortProbesNeedNoCertificateButTheEndpointStaysClosed() throws Exception {
 		Credential server = server(Duration.ofDays(30));
 		Map<String, String> properties = Map.of("management.server.port", "0", "management.server.address", "127.0.0.1",

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -31,6 +32,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import dev.mtls.boot.ssl.MaterialSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -60,14 +62,17 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final String serviceB;
 
+	private final @Nullable Path scrapes;
+
 	private int exitCode = 1;
 
 	DemoRunner(RestClient.Builder builder, MaterialSource material, @Value("${demo.service-a-url}") String serviceA,
-			@Value("${demo.service-b-url}") String serviceB) {
+			@Value("${demo.service-b-url}") String serviceB, @Value("${demo.scrape-directory:}") String scrapes) {
 		this.client = builder.build();
 		this.material = material;
 		this.serviceA = serviceA;
 		this.serviceB = serviceB;
+		this.scrapes = scrapes.isEmpty() ? null : Path.of(scrapes);
 	}
 
 	@Override
@@ -80,7 +85,11 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		boolean bToA = calls("B -> A", this.serviceB + "/call-a", "sample-service-b", "sample-service-a");
 		boolean opsDenied = deniedDirectly(this.serviceA + "/orders");
 		boolean refused = refusedWithoutCertificate(this.serviceA + "/whoami");
-		this.exitCode = (aToB && bToA && opsDenied && refused) ? 0 : 1;
+		Console.heading("What operators see: /actuator/health and mtls_* counters from /actuator/prometheus");
+		Observability observability = new Observability(this.client, this.scrapes);
+		boolean observedA = observability.show("sample-service-a", this.serviceA);
+		boolean observedB = observability.show("sample-service-b", this.serviceB);
+		this.exitCode = (aToB && bToA && opsDenied && refused && observedA && observedB) ? 0 : 1;
 		Console.heading((this.exitCode == 0) ? "demo OK" : "demo FAILED");
 	}
 

@@ -35,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Starts both sample services on real Tomcat with development certificates and runs the
  * demo client against them: A calls B with a RestClient, B calls A with a WebClient, each
- * with one allowed and one denied call, and a call without a client certificate is
- * refused.
+ * with one allowed and one denied call, a call without a client certificate is refused,
+ * and the health and mTLS counters of both services are shown. The services' own
+ * {@code application.yml} files are not on this classpath, so their settings are passed
+ * as arguments.
  *
  * @author mtls-spring-boot authors
  */
@@ -69,6 +71,13 @@ class SamplesCallEachOtherIntegrationTests {
 				.contains("\"client\":\"spiffe://example.org/sample-service-b\"")
 				.contains("\"client\":\"spiffe://example.org/ops\"")
 				.contains("refused at the TLS handshake")
+				.contains("sample-service-a health:")
+				.containsPattern(
+						"mtls_peer_verifications_total\\{side=server,outcome=rejected,reason=no_certificate\\} [1-9]")
+				.containsPattern(
+						"mtls_authorization_decisions_total\\{outcome=denied,client=spiffe://example.org/sample-service-b\\} [1-9]")
+				.containsPattern(
+						"mtls_authorization_decisions_total\\{outcome=allowed,client=spiffe://example.org/ops\\} [1-9]")
 				.contains("== demo OK ==");
 		}
 	}
@@ -78,7 +87,11 @@ class SamplesCallEachOtherIntegrationTests {
 				"--spring.application.name=" + name, "--server.port=" + port, "--mtls.bundle=service",
 				"--mtls.dev.enabled=true", "--mtls.dev.directory=" + this.pki,
 				"--sample.peer-url=https://localhost:" + peerPort,
-				"--mtls.authorization.clients[spiffe://example.org/sample-service-b]=orders:read");
+				"--mtls.authorization.clients[spiffe://example.org/sample-service-b]=orders:read",
+				"--mtls.authorization.management-clients=spiffe://example.org/ops",
+				"--mtls.metrics.client-tags=spiffe://example.org/sample-service-a,spiffe://example.org/sample-service-b,spiffe://example.org/ops",
+				"--management.endpoints.web.exposure.include=health,prometheus,mtls",
+				"--management.endpoint.health.show-details=always");
 	}
 
 	private static int freePort() throws IOException {
