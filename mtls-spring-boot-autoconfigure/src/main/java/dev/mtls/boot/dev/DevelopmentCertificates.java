@@ -15,13 +15,19 @@
  */
 package dev.mtls.boot.dev;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -38,11 +44,14 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Issues the certificates of the development PKI with Bouncy Castle: a certificate
@@ -100,18 +109,76 @@ final class DevelopmentCertificates {
 
 	private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey subjectKey,
 			PublicKey issuerKey, Instant now, Duration validity) throws Exception {
-		JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+		X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer,
 				new BigInteger(127, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofMinutes(5))),
-				Date.from(now.plus(validity)), subject, subjectKey);
-		builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
-		builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerKey));
+				Date.from(now.plus(validity)), subject, SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded()));
+		builder.addExtension(Extension.subjectKeyIdentifier, false,
+				new SubjectKeyIdentifier(keyIdentifier(subjectKey)));
+		builder.addExtension(Extension.authorityKeyIdentifier, false,
+				new AuthorityKeyIdentifier(keyIdentifier(issuerKey)));
 		return builder;
 	}
 
+	/**
+	 * The key identifier of RFC 5280 (section 4.2.1.2, method 1): the SHA-1 hash of the
+	 * subject public key. An identifier, not a signature.
+	 */
+	private static byte[] keyIdentifier(PublicKey key) throws GeneralSecurityException {
+		byte[] publicKey = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
+		return MessageDigest.getInstance("SHA-1").digest(publicKey);
+	}
+
+	/**
+	 * Signs with the JDK's {@code SHA256withECDSA} directly rather than through Bouncy
+	 * Castle's JCA operator builders, whose algorithm tables take a few hundred
+	 * milliseconds to initialize, which every application start with the development PKI
+	 * would pay.
+	 */
 	private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws Exception {
-		return new JcaX509CertificateConverter()
-			.getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key)));
+		X509CertificateHolder holder = builder.build(new EcdsaSigner(key));
+		return (X509Certificate) CertificateFactory.getInstance("X.509")
+			.generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+	}
+
+	/**
+	 * An ECDSA with SHA-256 content signer on the JDK's provider.
+	 */
+	private static final class EcdsaSigner implements ContentSigner {
+
+		private static final AlgorithmIdentifier ALGORITHM = new AlgorithmIdentifier(
+				X9ObjectIdentifiers.ecdsa_with_SHA256);
+
+		private final PrivateKey key;
+
+		private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+
+		EcdsaSigner(PrivateKey key) {
+			this.key = key;
+		}
+
+		@Override
+		public AlgorithmIdentifier getAlgorithmIdentifier() {
+			return ALGORITHM;
+		}
+
+		@Override
+		public OutputStream getOutputStream() {
+			return this.content;
+		}
+
+		@Override
+		public byte[] getSignature() {
+			try {
+				Signature signature = Signature.getInstance(SIGNATURE_ALGORITHM);
+				signature.initSign(this.key);
+				signature.update(this.content.toByteArray());
+				return signature.sign();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Unable to sign a development certificate", ex);
+			}
+		}
+
 	}
 
 }

@@ -16,7 +16,6 @@
 package dev.mtls.boot.dev;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +31,12 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.mtls.boot.ssl.PemFiles;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,8 +116,8 @@ final class DevelopmentPki {
 		KeyPair keyPair = DevelopmentCertificates.generateKeyPair();
 		X509Certificate certificate = DevelopmentCertificates.authority(keyPair, this.trustDomain, this.clock.instant(),
 				AUTHORITY_VALIDITY);
-		write(keyFile, pem(new JcaPKCS8Generator(keyPair.getPrivate(), null)));
-		write(certificateFile, pem(certificate));
+		write(keyFile, pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
+		write(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
 		return new Authority(certificate, keyPair.getPrivate());
 	}
 
@@ -152,8 +150,8 @@ final class DevelopmentPki {
 			KeyPair keyPair = DevelopmentCertificates.generateKeyPair();
 			X509Certificate certificate = DevelopmentCertificates.service(keyPair, serviceName, spiffeId,
 					authority.certificate(), authority.key(), this.clock.instant(), this.validity);
-			write(keyFile, pem(new JcaPKCS8Generator(keyPair.getPrivate(), null)));
-			write(certificateFile, pem(certificate));
+			write(keyFile, pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
+			write(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
 		}
 		return new ServiceFiles(certificateFile, keyFile, this.directory.resolve("ca.crt"), spiffeId, !reused);
 	}
@@ -191,12 +189,9 @@ final class DevelopmentPki {
 		return false;
 	}
 
-	private static String pem(Object object) throws IOException {
-		StringWriter out = new StringWriter();
-		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-			writer.writeObject(object);
-		}
-		return out.toString();
+	private static String pem(String type, byte[] der) {
+		String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+		return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
 	}
 
 	private static void write(Path file, String content) throws IOException {
