@@ -43,6 +43,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.test.http.server.LocalTestWebServer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -63,8 +64,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for what the how-to pages in {@code docs/howto} promise beyond the
- * rest of the test suite, over real TLS.
+ * Integration tests for what the how-to pages in {@code docs/howto} and the
+ * troubleshooting page promise beyond the rest of the test suite, over real TLS.
  *
  * @author mtls-spring-boot authors
  */
@@ -210,6 +211,18 @@ class HowToIntegrationTests {
 			assertThat(orders.get(url(context, "/actuator/mtls")).statusCode()).isEqualTo(404);
 			assertThatException()
 				.isThrownBy(() -> TlsTestClient.anonymous(pki.rootCertificate()).get(url(context, "/whoami")));
+		}
+	}
+
+	@Test
+	void whenTheStarterServesHttpsThenSpringBootsTestClientsStillAssumeHttp() {
+		TestPki pki = TestPki.create(this.directory);
+		try (ConfigurableApplicationContext context = start(properties(pki.bundleProperties("service")),
+				PeerApplication.class)) {
+			LocalTestWebServer server = LocalTestWebServer.obtain(context);
+
+			assertThat(server.scheme()).isEqualTo(LocalTestWebServer.Scheme.HTTP);
+			assertThat(server.uri()).startsWith("http://");
 		}
 	}
 
