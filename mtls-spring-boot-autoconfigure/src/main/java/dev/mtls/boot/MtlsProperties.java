@@ -30,13 +30,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MtlsProperties {
 
 	/**
-	 * Whether mutual TLS is enabled.
+	 * Whether to enable mutual TLS. When disabled, no bundle is loaded, and the server,
+	 * the clients and security stay as Spring Boot configures them.
 	 */
 	private boolean enabled = true;
 
 	/**
 	 * Name of the SSL bundle (spring.ssl.bundle.*) that this service presents to its
-	 * peers and whose trust material verifies them.
+	 * peers and whose trust material verifies them. Nothing is configured while it is
+	 * unset.
 	 */
 	private @Nullable String bundle;
 

@@ -58,13 +58,14 @@ public class MtlsAuthorizationProperties {
 	private Probes probes = Probes.AUTHENTICATED;
 
 	/**
-	 * Comma-separated list of the health probe path patterns.
+	 * Comma-separated list of the path patterns that mtls.authorization.probes applies
+	 * to.
 	 */
 	private List<String> probePaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**"));
 
 	/**
-	 * Client identity patterns that may call the Actuator endpoints (under
-	 * management.endpoints.web.base-path, probe paths excepted) when no
+	 * Comma-separated list of client identity patterns that may call the Actuator
+	 * endpoints (under management.endpoints.web.base-path, probe paths excepted) when no
 	 * SecurityFilterChain is defined. Empty: any verified client.
 	 */
 	private List<String> managementClients = new ArrayList<>();

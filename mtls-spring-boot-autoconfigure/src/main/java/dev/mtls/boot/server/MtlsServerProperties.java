@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MtlsServerProperties {
 
 	/**
-	 * Whether to serve HTTPS with the mTLS bundle on the embedded web server.
+	 * Whether to serve HTTPS with the mTLS bundle, asking for client certificates, on
+	 * embedded Tomcat.
 	 */
 	private boolean enabled = true;
 

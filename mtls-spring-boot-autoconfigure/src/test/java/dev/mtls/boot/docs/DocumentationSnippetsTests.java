@@ -33,10 +33,15 @@ import java.util.stream.Stream;
 import dev.mtls.boot.MtlsProperties;
 import dev.mtls.boot.client.MtlsClientProperties;
 import dev.mtls.boot.dev.DevPkiProperties;
+import dev.mtls.boot.metrics.MtlsHealthProperties;
+import dev.mtls.boot.metrics.MtlsMetricsProperties;
 import dev.mtls.boot.security.MtlsAuthorizationProperties;
 import dev.mtls.boot.security.MtlsIdentityProperties;
 import dev.mtls.boot.server.MtlsServerProperties;
+import dev.mtls.boot.ssl.MtlsPolicyProperties;
 import dev.mtls.boot.ssl.MtlsReloadProperties;
+import dev.mtls.boot.ssl.MtlsRevocationProperties;
+import dev.mtls.boot.ssl.MtlsTlsProperties;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -87,10 +92,14 @@ class DocumentationSnippetsTests {
 			"ipsec end system", "ipsec tunnel", "ipsec user", "timestamping", "ocsp signing", "microsoft sgc",
 			"netscape sgc");
 
-	private static final Map<String, Supplier<Object>> MTLS_PROPERTIES = Map.of("mtls.server",
-			MtlsServerProperties::new, "mtls.client", MtlsClientProperties::new, "mtls.reload",
-			MtlsReloadProperties::new, "mtls.identity", MtlsIdentityProperties::new, "mtls.authorization",
-			MtlsAuthorizationProperties::new, "mtls.dev", DevPkiProperties::new);
+	private static final Map<String, Supplier<Object>> MTLS_PROPERTIES = Map.ofEntries(
+			Map.entry("mtls.server", MtlsServerProperties::new), Map.entry("mtls.client", MtlsClientProperties::new),
+			Map.entry("mtls.reload", MtlsReloadProperties::new),
+			Map.entry("mtls.identity", MtlsIdentityProperties::new),
+			Map.entry("mtls.authorization", MtlsAuthorizationProperties::new),
+			Map.entry("mtls.dev", DevPkiProperties::new), Map.entry("mtls.policy", MtlsPolicyProperties::new),
+			Map.entry("mtls.revocation", MtlsRevocationProperties::new), Map.entry("mtls.tls", MtlsTlsProperties::new),
+			Map.entry("mtls.metrics", MtlsMetricsProperties::new), Map.entry("mtls.health", MtlsHealthProperties::new));
 
 	@Test
 	void whenDocsContainYamlThenEveryBlockParses() throws IOException {

@@ -15,6 +15,9 @@
  */
 package dev.mtls.boot.docs;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +42,15 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.test.http.server.LocalTestWebServer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,11 +60,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for what the how-to pages in {@code docs/howto} promise beyond the
- * rest of the test suite, over real TLS.
+ * Integration tests for what the how-to pages in {@code docs/howto} and the
+ * troubleshooting page promise beyond the rest of the test suite, over real TLS.
  *
  * @author mtls-spring-boot authors
  */
@@ -152,6 +159,73 @@ class HowToIntegrationTests {
 		}
 	}
 
+	@Test
+	void whenTheManagementPortIsSeparateThenProbesAnswerWithoutCertificateAndEverythingElseIs401() throws Exception {
+		TestPki pki = TestPki.create(this.directory);
+		Map<String, Object> properties = properties(pki.bundleProperties("service"));
+		properties.put("management.server.port", "0");
+		properties.put("management.server.address", "127.0.0.1");
+		properties.put("management.endpoints.web.exposure.include", "health, prometheus");
+		properties.put("management.endpoint.health.show-components", "always");
+		properties.put("mtls.authorization.probes", "permit-all");
+		try (ConfigurableApplicationContext context = start(properties, SecuredApplication.class)) {
+			TlsTestClient orders = TlsTestClient.presenting(pki.client("spiffe://example.org/orders"),
+					pki.rootCertificate());
+
+			HttpResponse<String> liveness = plain(context, "/actuator/health/liveness");
+			HttpResponse<String> readiness = plain(context, "/actuator/health/readiness");
+			HttpResponse<String> prometheus = plain(context, "/actuator/prometheus");
+
+			assertThat(liveness.statusCode()).isEqualTo(200);
+			assertThat(liveness.body()).contains("\"status\":\"UP\"").doesNotContain("mtls");
+			assertThat(readiness.statusCode()).isEqualTo(200);
+			assertThat(plain(context, "/actuator/health").statusCode()).isEqualTo(200);
+			assertThat(prometheus.statusCode()).isEqualTo(401);
+			assertThat(prometheus.body()).contains("A verified client certificate is required");
+			assertThat(orders.get(url(context, "/actuator/prometheus")).statusCode()).isEqualTo(404);
+			assertThat(orders.get(url(context, "/whoami")).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void whenTheApplicationOpensPrometheusOnTheManagementPortThenItAnswersWithoutCertificate() throws Exception {
+		TestPki pki = TestPki.create(this.directory);
+		Map<String, Object> properties = properties(pki.bundleProperties("service"));
+		properties.put("management.server.port", "0");
+		properties.put("management.server.address", "127.0.0.1");
+		properties.put("management.endpoints.web.exposure.include", "health, prometheus, mtls");
+		try (ConfigurableApplicationContext context = start(properties, ManagementPortApplication.class)) {
+			TlsTestClient orders = TlsTestClient.presenting(pki.client("spiffe://example.org/orders"),
+					pki.rootCertificate());
+
+			HttpResponse<String> prometheus = plain(context, "/actuator/prometheus");
+
+			assertThat(prometheus.statusCode()).isEqualTo(200);
+			assertThat(prometheus.body()).contains("mtls_certificate_expiry_seconds");
+			assertThat(plain(context, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+			assertThat(plain(context, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(plain(context, "/actuator/mtls").statusCode()).isEqualTo(401);
+			assertThat(orders.get(url(context, "/whoami")).statusCode()).isEqualTo(200);
+			assertThat(orders.get(url(context, "/whoami")).body()).isEqualTo("spiffe://example.org/orders");
+			assertThat(orders.get(url(context, "/actuator/prometheus")).statusCode()).isEqualTo(404);
+			assertThat(orders.get(url(context, "/actuator/mtls")).statusCode()).isEqualTo(404);
+			assertThatException()
+				.isThrownBy(() -> TlsTestClient.anonymous(pki.rootCertificate()).get(url(context, "/whoami")));
+		}
+	}
+
+	@Test
+	void whenTheStarterServesHttpsThenSpringBootsTestClientsStillAssumeHttp() {
+		TestPki pki = TestPki.create(this.directory);
+		try (ConfigurableApplicationContext context = start(properties(pki.bundleProperties("service")),
+				PeerApplication.class)) {
+			LocalTestWebServer server = LocalTestWebServer.obtain(context);
+
+			assertThat(server.scheme()).isEqualTo(LocalTestWebServer.Scheme.HTTP);
+			assertThat(server.uri()).startsWith("http://");
+		}
+	}
+
 	private static byte[] keyStore(Credential other, Credential orders) throws Exception {
 		KeyStore store = other.toKeyStore("PKCS12", "other", "changeit");
 		store.setKeyEntry("orders", orders.privateKey(), "changeit".toCharArray(),
@@ -187,6 +261,14 @@ class HowToIntegrationTests {
 		return "https://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path;
 	}
 
+	private static HttpResponse<String> plain(ConfigurableApplicationContext context, String path) throws Exception {
+		String port = context.getEnvironment().getProperty("local.management.port");
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/**
 	 * The application of the migration how-to after the migration: its own chain with
 	 * {@code hasRole}, no {@code x509()}, no {@code UserDetailsService}.
@@ -218,6 +300,53 @@ class HowToIntegrationTests {
 			String orders(@AuthenticationPrincipal ClientIdentity caller) {
 				return "orders for " + caller.name();
 			}
+
+			@GetMapping("/whoami")
+			String whoami(@AuthenticationPrincipal ClientIdentity caller) {
+				return caller.name();
+			}
+
+		}
+
+	}
+
+	/**
+	 * The application of the management-port how-to: Prometheus and the probes open on
+	 * the management port, everything else needs a verified client certificate.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(ManagementPortApplication.WhoAmIController.class)
+	static class ManagementPortApplication {
+
+		@Bean
+		@Order(1)
+		SecurityFilterChain management(HttpSecurity http) {
+			http.securityMatcher(EndpointRequest.toAnyEndpoint())
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers(EndpointRequest.to("health", "prometheus"))
+							.permitAll()
+							.anyRequest()
+							.denyAll())
+				.csrf((csrf) -> csrf.disable())
+				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			return http.build();
+		}
+
+		@Bean
+		@Order(2)
+		SecurityFilterChain application(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.csrf((csrf) -> csrf.disable())
+				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			return http.build();
+		}
+
+		/**
+		 * Answers with the caller's principal name.
+		 */
+		@RestController
+		static class WhoAmIController {
 
 			@GetMapping("/whoami")
 			String whoami(@AuthenticationPrincipal ClientIdentity caller) {
