@@ -27,8 +27,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Makes every auto-configured {@link RestClient.Builder} present the mTLS bundle's
  * certificate and trust its authorities, on whichever HTTP client Spring Boot detected
- * (JDK {@code HttpClient}, Apache HttpClient 5, Reactor Netty, Jetty). Host name
- * verification stays on. A builder can opt out with {@link #optOut()}.
+ * (JDK {@code HttpClient}, Apache HttpClient 5, Reactor Netty). Host name verification
+ * stays on. A builder can opt out with {@link #optOut()}.
  *
  * @author mtls-spring-boot authors
  * @since 0.1.0

@@ -27,8 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Makes every auto-configured {@link WebClient.Builder} present the mTLS bundle's
  * certificate and trust its authorities, on whichever HTTP client Spring Boot detected
- * (Reactor Netty, JDK {@code HttpClient}, Apache HttpClient 5, Jetty). Host name
- * verification stays on. A builder can opt out with {@link #optOut()}.
+ * (Reactor Netty, JDK {@code HttpClient}, Apache HttpClient 5). Host name verification
+ * stays on. A builder can opt out with {@link #optOut()}.
  *
  * @author mtls-spring-boot authors
  * @since 0.1.0

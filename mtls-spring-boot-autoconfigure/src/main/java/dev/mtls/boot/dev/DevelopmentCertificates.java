@@ -15,7 +15,6 @@
  */
 package dev.mtls.boot.dev;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -27,13 +26,13 @@ import java.security.PublicKey;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import dev.mtls.boot.ssl.PemFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -136,8 +135,7 @@ final class DevelopmentCertificates {
 	 */
 	private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws Exception {
 		X509CertificateHolder holder = builder.build(new EcdsaSigner(key));
-		return (X509Certificate) CertificateFactory.getInstance("X.509")
-			.generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+		return PemFiles.decodeCertificate(holder.getEncoded());
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -44,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 public final class MtlsMetricsAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	MtlsMeters mtlsMeters(MaterialSource source, MtlsMetricsProperties properties) {
 		return new MtlsMeters(source, properties.getClientTags(), Clock.systemUTC());
 	}

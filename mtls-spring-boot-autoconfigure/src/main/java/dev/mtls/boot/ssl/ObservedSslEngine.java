@@ -102,13 +102,17 @@ final class ObservedSslEngine extends SSLEngine {
 				PeerRejection reason = classify(ex);
 				this.listener.rejected(side(), reason);
 				if (logger.isDebugEnabled()) {
-					logger.debug(LogMessage.format("Handshake %s %s:%d failed (%s): %s",
-							(side() == Side.SERVER) ? "from" : "to", this.delegate.getPeerHost(),
-							this.delegate.getPeerPort(), reason.tag(), ex.getMessage()));
+					logger.debug(LogMessage.format("%s handshake%s failed (%s): %s",
+							(side() == Side.SERVER) ? "Server" : "Client", peer(), reason.tag(), ex.getMessage()));
 				}
 			}
 			throw ex;
 		}
+	}
+
+	private String peer() {
+		String host = this.delegate.getPeerHost();
+		return (host != null) ? " with " + host + ":" + this.delegate.getPeerPort() : "";
 	}
 
 	private Side side() {

@@ -15,9 +15,12 @@
  */
 package dev.mtls.boot.ssl;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -46,6 +49,17 @@ public final class PemFiles {
 	 */
 	public static List<X509Certificate> readCertificates(Path file) throws IOException {
 		return PemContent.load(file).getCertificates();
+	}
+
+	/**
+	 * Decode a DER-encoded certificate.
+	 * @param der the encoding
+	 * @return the certificate
+	 * @throws CertificateException if it is not a valid X.509 certificate
+	 */
+	public static X509Certificate decodeCertificate(byte[] der) throws CertificateException {
+		return (X509Certificate) CertificateFactory.getInstance("X.509")
+			.generateCertificate(new ByteArrayInputStream(der));
 	}
 
 	/**
