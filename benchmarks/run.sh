@@ -15,7 +15,7 @@ mvn -B -q -Pbenchmarks -DskipTests install -pl benchmarks,benchmarks/baseline -a
 mvn -B -q -Pbenchmarks dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt >/dev/null
 jar=benchmarks/target/benchmarks-exec.jar
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-jmh() { java -cp "$classpath" org.openjdk.jmh.Main PerRequestBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s "$@"; }
+jmh() { java -cp "$classpath" org.openjdk.jmh.Main PerRequestBenchmarks -f 1 -wi 2 -w 1s -i 4 -r 1s "$@"; }
 devpki() { for _ in $(seq 1 "${1:-3}"); do java -cp "$classpath" dev.mtls.boot.dev.DevelopmentPkiTiming; done; }
 case "$what" in
 	all)

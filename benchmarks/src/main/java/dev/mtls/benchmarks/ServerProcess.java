@@ -40,6 +40,8 @@ final class ServerProcess implements AutoCloseable {
 
 	private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K");
 
+	private static final Pattern DEV_PKI = Pattern.compile("\\(issued in (\\d+) ms\\)");
+
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
 	private final String name;
@@ -97,6 +99,17 @@ final class ServerProcess implements AutoCloseable {
 		Matcher matcher = STARTED.matcher(Files.readString(this.log));
 		return matcher.find()
 				? new double[] { Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)) } : null;
+	}
+
+	/**
+	 * Return how long the development PKI took to issue the certificates, from its log
+	 * line.
+	 * @return the milliseconds, or NaN without development PKI
+	 * @throws IOException on failure to read the log
+	 */
+	double developmentPkiMillis() throws IOException {
+		Matcher matcher = DEV_PKI.matcher(Files.readString(this.log));
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 	}
 
 	/**

@@ -69,7 +69,9 @@ class DevelopmentPkiEnvironmentPostProcessor implements EnvironmentPostProcessor
 		String serviceName = environment.getProperty("spring.application.name", "application");
 		DevelopmentPki pki = new DevelopmentPki(Path.of(properties.getDirectory()), properties.getTrustDomain(),
 				properties.getCertificateValidity(), Clock.systemUTC());
+		long started = System.nanoTime();
 		DevelopmentPki.ServiceFiles files = pki.ensure(serviceName);
+		long millis = (System.nanoTime() - started) / 1_000_000;
 		Map<String, Object> bundleProperties = new LinkedHashMap<>();
 		String prefix = "spring.ssl.bundle.pem." + bundle + ".";
 		bundleProperties.put(prefix + "keystore.certificate", "file:" + files.certificate());
@@ -78,7 +80,7 @@ class DevelopmentPkiEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, bundleProperties));
 		this.logger.warn(
 				"Using DEVELOPMENT certificates for '%s' (%s) from %s as SSL bundle '%s' (mtls.dev.enabled=true). Never use them in production."
-					.formatted(files.spiffeId(), files.created() ? "issued now" : "reused",
+					.formatted(files.spiffeId(), (files.created() ? "issued" : "reused") + " in " + millis + " ms",
 							files.certificate().getParent(), bundle));
 	}
 

@@ -15,13 +15,15 @@
  */
 package dev.mtls.boot.ssl;
 
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -148,12 +150,19 @@ final class TlsOptions {
 		return forwardSecret && aead;
 	}
 
+	/**
+	 * The suites the JDK supports, from a context without key or trust material:
+	 * {@code SSLContext.getDefault()} would load the JDK's default trust store (about 100
+	 * ms at startup) only to name the suites.
+	 */
 	private static String[] supportedCipherSuites() {
 		try {
-			return SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(new KeyManager[0], new TrustManager[0], null);
+			return context.getSupportedSSLParameters().getCipherSuites();
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("No default SSL context", ex);
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("No TLS context", ex);
 		}
 	}
 

@@ -19,6 +19,8 @@ import java.security.Principal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.Customizer;
@@ -70,6 +72,30 @@ public class BaselineApplication {
 	SecurityFilterChain oneWay(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Tomcat's OpenSSL engine through the Java FFM API (Java 22+), for the measurement of
+	 * handshakes without JSSE. Needs {@code tomcat-coyote-ffm.jar} from the Tomcat
+	 * distribution on the class path (it is not published to Maven repositories) and
+	 * {@code --enable-native-access=ALL-UNNAMED}.
+	 * @return the connector customizer
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("bench.tomcat-openssl")
+	TomcatConnectorCustomizer tomcatOpenSsl() {
+		return (connector) -> {
+			try {
+				Class.forName("org.apache.tomcat.util.net.openssl.panama.OpenSSLLibrary")
+					.getMethod("init")
+					.invoke(null);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Tomcat's FFM OpenSSL needs Java 22+ and tomcat-coyote-ffm.jar", ex);
+			}
+			connector.setProperty("sslImplementationName",
+					"org.apache.tomcat.util.net.openssl.panama.OpenSSLImplementation");
+		};
 	}
 
 	@RestController
