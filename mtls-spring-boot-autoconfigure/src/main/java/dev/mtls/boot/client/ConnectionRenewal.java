@@ -76,8 +76,10 @@ final class ConnectionRenewal implements ApplicationListener<MaterialReloadedEve
 		synchronized (this.renewables) {
 			renewables = List.copyOf(this.renewables);
 		}
-		logger.debug(LogMessage.format("Renewing %d mTLS client(s) after bundle '%s' was reloaded", renewables.size(),
-				event.getBundleName()));
+		if (logger.isDebugEnabled()) {
+			logger.debug(LogMessage.format("Renewing %d mTLS client(s) after bundle '%s' was reloaded",
+					renewables.size(), event.getBundleName()));
+		}
 		renewables.forEach(Runnable::run);
 	}
 
@@ -95,7 +97,9 @@ final class ConnectionRenewal implements ApplicationListener<MaterialReloadedEve
 			}
 		}
 		catch (Exception ex) {
-			logger.debug(LogMessage.format("Unable to close a renewed client: %s", ex.getMessage()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format("Unable to close a renewed client: %s", ex.getMessage()));
+			}
 		}
 	}
 

@@ -89,12 +89,16 @@ public final class MtlsAuthenticator {
 			ClientIdentity identity = this.extractor.extract(certificate);
 			MtlsAuthentication authentication = new MtlsAuthentication(identity, certificate,
 					this.authorityMapper.authorities(identity));
-			logger.debug(LogMessage.format("Authenticated client %s with authorities %s", identity,
-					authentication.getAuthorities()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format("Authenticated client %s with authorities %s", identity,
+						authentication.getAuthorities()));
+			}
 			return authentication;
 		}
 		catch (IdentityRefusedException ex) {
-			logger.debug(LogMessage.format("Refused client certificate: %s", ex.getMessage()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format("Refused client certificate: %s", ex.getMessage()));
+			}
 			this.events.publishEvent(new IdentityRefusedEvent(this, ex.getReason().name().toLowerCase(Locale.ROOT)));
 			return ex;
 		}

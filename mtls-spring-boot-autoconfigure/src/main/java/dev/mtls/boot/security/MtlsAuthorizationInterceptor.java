@@ -86,8 +86,10 @@ final class MtlsAuthorizationInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		publish(decision, Outcome.DENIED, endpoint);
-		logger
-			.debug(LogMessage.format("Denied %s calling %s (%s)", decision.getClient(), endpoint, decision.getRule()));
+		if (logger.isDebugEnabled()) {
+			logger.debug(
+					LogMessage.format("Denied %s calling %s (%s)", decision.getClient(), endpoint, decision.getRule()));
+		}
 		if (decision.getClient() == null) {
 			this.problems.commence(request, response,
 					new InsufficientAuthenticationException("A verified client certificate is required"));

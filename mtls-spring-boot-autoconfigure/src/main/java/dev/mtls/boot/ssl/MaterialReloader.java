@@ -192,9 +192,11 @@ public final class MaterialReloader implements SmartLifecycle {
 		Duration settle = this.properties.getSettleTime();
 		if (this.pending == null || !this.pending.fingerprint().equals(fingerprint)) {
 			this.pending = new Pending(fingerprint, now);
-			logger.debug(
-					LogMessage.format("New material of mTLS bundle '%s' refused for now, waiting for it to settle: %s",
-							this.source.bundleName(), ex.getMessage()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format(
+						"New material of mTLS bundle '%s' refused for now, waiting for it to settle: %s",
+						this.source.bundleName(), ex.getMessage()));
+			}
 			return settle;
 		}
 		Duration waited = Duration.between(this.pending.since(), now);
@@ -234,8 +236,10 @@ public final class MaterialReloader implements SmartLifecycle {
 			this.registry.updateBundle(this.source.bundleName(), this.source.sslBundle());
 		}
 		catch (RuntimeException ex) {
-			logger.debug(LogMessage.format("Unable to update SSL bundle '%s' in the registry: %s",
-					this.source.bundleName(), ex.getMessage()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format("Unable to update SSL bundle '%s' in the registry: %s",
+						this.source.bundleName(), ex.getMessage()));
+			}
 		}
 	}
 

@@ -192,8 +192,10 @@ final class MaterialWatcher implements Closeable {
 							StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
 				}
 				catch (IOException | ClosedWatchServiceException ex) {
-					logger
-						.debug(LogMessage.format("Unable to watch %s; the periodic check still covers it", directory));
+					if (logger.isDebugEnabled()) {
+						logger.debug(
+								LogMessage.format("Unable to watch %s; the periodic check still covers it", directory));
+					}
 				}
 			}
 		}

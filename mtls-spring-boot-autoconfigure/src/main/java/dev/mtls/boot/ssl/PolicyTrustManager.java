@@ -133,10 +133,12 @@ final class PolicyTrustManager extends X509ExtendedTrustManager {
 		}
 		catch (PeerRejectedException ex) {
 			this.listener.rejected(side, ex.getReason());
-			logger.debug(LogMessage.format("Refused %s certificate '%s' (%s): %s",
-					(side == Side.SERVER) ? "client" : "server",
-					(certificates.length > 0) ? PeerPolicy.subject(certificates[0]) : "none", ex.getReason().tag(),
-					ex.getMessage()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(LogMessage.format("Refused %s certificate '%s' (%s): %s",
+						(side == Side.SERVER) ? "client" : "server",
+						(certificates.length > 0) ? PeerPolicy.subject(certificates[0]) : "none", ex.getReason().tag(),
+						ex.getMessage()));
+			}
 			throw ex;
 		}
 		this.listener.accepted(side);
