@@ -48,7 +48,11 @@ final class ConnectionRenewal implements ApplicationListener<MaterialReloadedEve
 
 	private final boolean enabled;
 
-	private final Set<Runnable> renewables = Collections
+	/**
+	 * Held weakly, so that registering does not keep a client alive: the renewables are
+	 * the client's own parts (request factory, connector, pool), which the client holds.
+	 */
+	private final Set<Renewable> renewables = Collections
 		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	private final ScheduledExecutorService closer;
@@ -66,21 +70,25 @@ final class ConnectionRenewal implements ApplicationListener<MaterialReloadedEve
 		return this.enabled;
 	}
 
-	void register(Runnable renewable) {
+	void register(Renewable renewable) {
 		this.renewables.add(renewable);
 	}
 
 	@Override
 	public void onApplicationEvent(MaterialReloadedEvent event) {
-		List<Runnable> renewables;
+		renewAll(event.getBundleName());
+	}
+
+	void renewAll(String bundleName) {
+		List<Renewable> renewables;
 		synchronized (this.renewables) {
 			renewables = List.copyOf(this.renewables);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(LogMessage.format("Renewing %d mTLS client(s) after bundle '%s' was reloaded",
-					renewables.size(), event.getBundleName()));
+					renewables.size(), bundleName));
 		}
-		renewables.forEach(Runnable::run);
+		renewables.forEach(Renewable::renew);
 	}
 
 	void closeLater(Object client) {
@@ -106,6 +114,17 @@ final class ConnectionRenewal implements ApplicationListener<MaterialReloadedEve
 	@Override
 	public void destroy() {
 		this.closer.shutdownNow();
+	}
+
+	/**
+	 * A part of a client that can replace what it delegates to. Registered as itself, not
+	 * as a method reference: a method reference would be a new object that only the weak
+	 * set refers to, and would be collected with the next garbage collection.
+	 */
+	interface Renewable {
+
+		void renew();
+
 	}
 
 }

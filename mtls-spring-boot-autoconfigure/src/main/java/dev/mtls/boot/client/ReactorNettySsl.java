@@ -86,7 +86,7 @@ final class ReactorNettySsl {
 
 		static Supplier<HttpClient> renewingPool(ConnectionRenewal renewal) {
 			RenewingConnectionProvider pool = new RenewingConnectionProvider();
-			renewal.register(pool::renew);
+			renewal.register(pool);
 			return () -> HttpClient.create(pool);
 		}
 
@@ -96,7 +96,7 @@ final class ReactorNettySsl {
 	 * A connection provider that delegates to a pool which it replaces on reload; the old
 	 * pool closes its idle connections at once and the others when they are released.
 	 */
-	private static final class RenewingConnectionProvider implements ConnectionProvider {
+	private static final class RenewingConnectionProvider implements ConnectionProvider, ConnectionRenewal.Renewable {
 
 		private final AtomicInteger generation = new AtomicInteger();
 
@@ -117,7 +117,8 @@ final class ReactorNettySsl {
 			return this.pool.acquire(config, observer, remoteAddress, resolverGroup);
 		}
 
-		void renew() {
+		@Override
+		public void renew() {
 			ConnectionProvider previous = this.pool;
 			this.pool = newPool();
 			previous.disposeLater().subscribe();

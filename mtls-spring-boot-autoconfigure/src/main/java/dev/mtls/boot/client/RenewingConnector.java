@@ -33,7 +33,7 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
  *
  * @author mtls-spring-boot authors
  */
-final class RenewingConnector implements ClientHttpConnector {
+final class RenewingConnector implements ClientHttpConnector, ConnectionRenewal.Renewable {
 
 	private final Supplier<ClientHttpConnector> connector;
 
@@ -52,7 +52,7 @@ final class RenewingConnector implements ClientHttpConnector {
 			return connector.get();
 		}
 		RenewingConnector renewing = new RenewingConnector(connector, renewal);
-		renewal.register(renewing::renew);
+		renewal.register(renewing);
 		return renewing;
 	}
 
@@ -62,7 +62,8 @@ final class RenewingConnector implements ClientHttpConnector {
 		return this.delegate.connect(method, uri, requestCallback);
 	}
 
-	private void renew() {
+	@Override
+	public void renew() {
 		ClientHttpConnector previous = this.delegate;
 		this.delegate = this.connector.get();
 		this.renewal.closeLater(previous);

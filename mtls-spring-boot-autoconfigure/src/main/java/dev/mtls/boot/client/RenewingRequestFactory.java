@@ -30,7 +30,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  *
  * @author mtls-spring-boot authors
  */
-final class RenewingRequestFactory implements ClientHttpRequestFactory {
+final class RenewingRequestFactory implements ClientHttpRequestFactory, ConnectionRenewal.Renewable {
 
 	private final Supplier<ClientHttpRequestFactory> factory;
 
@@ -49,7 +49,7 @@ final class RenewingRequestFactory implements ClientHttpRequestFactory {
 			return factory.get();
 		}
 		RenewingRequestFactory renewing = new RenewingRequestFactory(factory, renewal);
-		renewal.register(renewing::renew);
+		renewal.register(renewing);
 		return renewing;
 	}
 
@@ -58,7 +58,8 @@ final class RenewingRequestFactory implements ClientHttpRequestFactory {
 		return this.delegate.createRequest(uri, httpMethod);
 	}
 
-	private void renew() {
+	@Override
+	public void renew() {
 		ClientHttpRequestFactory previous = this.delegate;
 		this.delegate = this.factory.get();
 		this.renewal.closeLater(previous);

@@ -211,10 +211,7 @@ class ActuatorIntegrationTests {
 		trust.addAll(List.of(extraTrust));
 		MaterialFiles files = MaterialFiles.create(this.directory.resolve("material"), Replacement.RENAME, server,
 				trust.toArray(new X509Certificate[0]));
-		Map<String, Object> properties = new LinkedHashMap<>();
-		for (String property : files.bundleProperties("service")) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
+		Map<String, Object> properties = new LinkedHashMap<>(files.bundlePropertyMap("service"));
 		properties.put("server.port", "0");
 		properties.put("management.endpoints.web.exposure.include", "health,mtls");
 		properties.put("management.endpoint.health.show-details", "always");
@@ -228,15 +225,7 @@ class ActuatorIntegrationTests {
 
 	private Credential server(Duration lifetime) {
 		Instant now = Instant.now();
-		return this.ca.certificate()
-			.commonName("localhost")
-			.uri("spiffe://example.org/server")
-			.dns("localhost")
-			.ip("127.0.0.1")
-			.serverAuth()
-			.clientAuth()
-			.validity(now.minusSeconds(60), now.plus(lifetime))
-			.issue();
+		return this.ca.certificate().localhostService().validity(now.minusSeconds(60), now.plus(lifetime)).issue();
 	}
 
 	private TlsTestClient caller() {

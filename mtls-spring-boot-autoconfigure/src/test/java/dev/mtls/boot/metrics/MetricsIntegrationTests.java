@@ -77,10 +77,7 @@ class MetricsIntegrationTests {
 		ca = CertificateAuthority.root("Test Root CA");
 		files = MaterialFiles.create(directory.resolve("material"), Replacement.RENAME, server(),
 				ca.certificateOfAuthority());
-		Map<String, Object> properties = new LinkedHashMap<>();
-		for (String property : files.bundleProperties("service")) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
+		Map<String, Object> properties = new LinkedHashMap<>(files.bundlePropertyMap("service"));
 		properties.put("server.port", "0");
 		properties.put("management.endpoints.web.exposure.include", "health,prometheus,mtls");
 		properties.put("mtls.metrics.client-tags", "spiffe://example.org/orders");
@@ -251,14 +248,7 @@ class MetricsIntegrationTests {
 	}
 
 	private static Credential server() {
-		return ca.certificate()
-			.commonName("localhost")
-			.uri("spiffe://example.org/server")
-			.dns("localhost")
-			.ip("127.0.0.1")
-			.serverAuth()
-			.clientAuth()
-			.issue();
+		return ca.certificate().localhostService().issue();
 	}
 
 	private static int port() {

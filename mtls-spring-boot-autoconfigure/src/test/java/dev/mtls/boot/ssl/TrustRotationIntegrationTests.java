@@ -105,14 +105,7 @@ class TrustRotationIntegrationTests {
 	}
 
 	private static Credential server(CertificateAuthority authority) {
-		return authority.certificate()
-			.commonName("localhost")
-			.uri("spiffe://example.org/server")
-			.dns("localhost")
-			.ip("127.0.0.1")
-			.serverAuth()
-			.clientAuth()
-			.issue();
+		return authority.certificate().localhostService().issue();
 	}
 
 }

@@ -25,7 +25,9 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -110,6 +112,22 @@ public final class MaterialFiles {
 		return new String[] { "mtls.bundle=" + bundle, prefix + "keystore.certificate=file:" + certificate(),
 				prefix + "keystore.private-key=file:" + privateKey(),
 				prefix + "truststore.certificate=file:" + trust() };
+	}
+
+	/**
+	 * Return the {@link #bundleProperties(String) bundle properties} as a map, for
+	 * {@code SpringApplicationBuilder.properties(Map)} (its {@code key=value} form splits
+	 * on ':' too).
+	 * @param bundle the bundle name
+	 * @return the properties
+	 */
+	public Map<String, Object> bundlePropertyMap(String bundle) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (String property : bundleProperties(bundle)) {
+			int separator = property.indexOf('=');
+			properties.put(property.substring(0, separator), property.substring(separator + 1));
+		}
+		return properties;
 	}
 
 	/**

@@ -241,6 +241,20 @@ public final class CertificateBuilder {
 	}
 
 	/**
+	 * Describe a service on this machine that is both server and client: common name and
+	 * DNS name {@code localhost}, IP address {@code 127.0.0.1}, SPIFFE ID
+	 * {@code spiffe://example.org/server}, {@code serverAuth} and {@code clientAuth}.
+	 * @return this builder
+	 */
+	public CertificateBuilder localhostService() {
+		return commonName("localhost").uri("spiffe://example.org/server")
+			.dns("localhost")
+			.ip("127.0.0.1")
+			.serverAuth()
+			.clientAuth();
+	}
+
+	/**
 	 * Add the {@code serverAuth} extended key usage.
 	 * @return this builder
 	 */
