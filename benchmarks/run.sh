@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-reload}"
 shift || true
-mvn -B -q -Pbenchmarks -DskipTests install -pl benchmarks,benchmarks/baseline -am
-mvn -B -q -Pbenchmarks dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt >/dev/null
+mvn -B -q -DskipTests install -pl benchmarks,benchmarks/baseline -am
+mvn -B -q dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt >/dev/null
 jar=benchmarks/target/benchmarks-exec.jar
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 jmh() { java -cp "$classpath" org.openjdk.jmh.Main PerRequestBenchmarks -f 1 -wi 2 -w 1s -i 4 -r 1s "$@"; }
