@@ -15,7 +15,10 @@ mvn -B -q -DskipTests install -pl benchmarks,benchmarks/baseline -am
 mvn -B -q dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt >/dev/null
 jar=benchmarks/target/benchmarks-exec.jar
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-jmh() { java -cp "$classpath" org.openjdk.jmh.Main PerRequestBenchmarks -f 1 -wi 2 -w 1s -i 4 -r 1s "$@"; }
+jmh() {
+	if [ "$#" -eq 0 ]; then set -- -f 1 -wi 2 -w 1s -i 4 -r 1s; fi
+	java -cp "$classpath" org.openjdk.jmh.Main PerRequestBenchmarks "$@"
+}
 devpki() { for _ in $(seq 1 "${1:-3}"); do java -cp "$classpath" dev.mtls.boot.dev.DevelopmentPkiTiming; done; }
 case "$what" in
 	all)
