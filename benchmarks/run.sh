@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of mtls-spring-boot. Never part of the default build.
-#   benchmarks/run.sh all                          everything below, in one run (about 10 minutes on 2 cores)
+# Runs the benchmarks of mtls-spring-boot. The build compiles them; only this script runs them.
+#   benchmarks/run.sh all                          everything below, in one run (about 9 minutes on 2 cores)
 #   benchmarks/run.sh load [rounds] [seconds]      starter vs hand-wired baseline vs one-way TLS (ab, openssl s_time)
 #   benchmarks/run.sh jmh [JMH options]            per-request work of the starter (JMH)
 #   benchmarks/run.sh devpki [runs]                development PKI generation in a fresh JVM
